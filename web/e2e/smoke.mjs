@@ -1,0 +1,231 @@
+// Browser smoke test: drives Debian's Chromium (playwright-core, no test runner) against a
+// running Zhiliang server that serves web/dist and the API.
+//
+//   ZL_BASE_URL=http://127.0.0.1:38123 [ZL_EXPECT_ENTERPRISES=20000] [CHROMIUM=/usr/bin/chromium] \
+//     node e2e/smoke.mjs
+//
+// Prints one line per check and ends with "e2e: N passed, M failed"; exits 1 on any failure.
+import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+
+const base = (process.env.ZL_BASE_URL || '').replace(/\/+$/, '')
+const expected = process.env.ZL_EXPECT_ENTERPRISES || ''
+const executablePath = process.env.CHROMIUM || '/usr/bin/chromium'
+const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'test-results')
+const ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-dev-shm-usage',
+]
+
+if (!base) {
+  console.error('e2e: set ZL_BASE_URL to the server under test, e.g. http://127.0.0.1:38123')
+  console.log('e2e: 0 passed, 1 failed')
+  process.exit(2)
+}
+
+// Fail fast, with one clear line, when nothing answers at ZL_BASE_URL.
+try {
+  const res = await fetch(`${base}/`, { signal: AbortSignal.timeout(10_000) })
+  if (!res.ok) throw new Error(`GET / answered ${res.status}`)
+  if (!/text\/html/.test(res.headers.get('content-type') || '')) throw new Error('GET / is not HTML (is web/dist served?)')
+} catch (err) {
+  console.log(`FAIL server at ${base}: ${err.cause?.message || err.message}`)
+  console.log('e2e: 0 passed, 1 failed')
+  process.exit(1)
+}
+
+// Builds a USCC with correct GB 11714 and GB 32100 check characters, so the server looks it
+// up (and answers 404) instead of rejecting its form (400).
+const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY'
+function validUscc(prefix8, org8) {
+  const orgValue = (c) => (c <= '9' ? c.charCodeAt(0) - 48 : c.charCodeAt(0) - 55)
+  const orgSum = [3, 7, 9, 10, 5, 8, 4, 2].reduce((s, w, i) => s + w * orgValue(org8[i]), 0)
+  const r = 11 - (orgSum % 11)
+  const first17 = `${prefix8}${org8}${r === 10 ? 'X' : r === 11 ? '0' : String(r)}`
+  let sum = 0
+  for (let i = 0, w = 1; i < 17; i++, w = (w * 3) % 31) sum += USCC_ALPHABET.indexOf(first17[i]) * w
+  return first17 + USCC_ALPHABET[(31 - (sum % 31)) % 31]
+}
+
+const digits = (s) => String(s ?? '').replace(/\D/g, '')
+let passed = 0
+let failed = 0
+const consoleErrors = []
+const allowedErrors = [] // predicates for errors a step provokes on purpose
+
+async function check(name, fn) {
+  const started = Date.now()
+  try {
+    await fn()
+    passed++
+    console.log(`ok   ${name} (${Date.now() - started} ms)`)
+  } catch (err) {
+    failed++
+    console.log(`FAIL ${name}: ${String(err && err.message ? err.message : err).split('\n').slice(0, 6).join('\n     ')}`)
+  }
+}
+
+async function apiJson(page, pathAndQuery) {
+  const res = await page.request.get(`${base}${pathAndQuery}`)
+  assert.ok(res.ok(), `GET ${pathAndQuery} answered ${res.status()}`)
+  return res.json()
+}
+
+const watchdog = setTimeout(() => {
+  console.log(`e2e: ${passed} passed, ${failed + 1} failed (timed out)`)
+  process.exit(1)
+}, 180_000)
+
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'zl-e2e-'))
+fs.mkdirSync(resultsDir, { recursive: true })
+let context
+try {
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1366, height: 900 },
+    locale: 'zh-CN',
+  })
+  const page = context.pages()[0] || (await context.newPage())
+  page.setDefaultTimeout(15_000)
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return
+    const where = msg.location()?.url || ''
+    const text = msg.text()
+    if (/favicon/i.test(where) || /favicon/i.test(text)) return
+    if (allowedErrors.some((ok) => ok(text, where))) return
+    consoleErrors.push(`${text}${where ? ` (${where})` : ''}`)
+  })
+  page.on('pageerror', (err) => consoleErrors.push(`uncaught: ${err.message}`))
+
+  let firstRow = null
+
+  await check('home shows the live enterprise count', async () => {
+    await page.goto(`${base}/`)
+    const count = page.getByTestId('enterprise-count')
+    await count.waitFor()
+    const text = await count.textContent()
+    assert.match(text, /\d/, `enterprise-count shows "${text}"`)
+    if (expected) assert.equal(digits(text), digits(expected), `enterprise-count "${text}" vs expected ${expected}`)
+    const units = await page.getByTestId('unit-count').textContent()
+    assert.match(units, /^\s*\d+\s*$/, `unit-count shows "${units}"`)
+    const overview = await apiJson(page, '/api/v1/stats/overview')
+    assert.equal(digits(text), digits(overview.enterprises), 'count differs from /api/v1/stats/overview')
+  })
+
+  await check('home renders the region chart', async () => {
+    const canvas = page.locator('[data-testid=region-chart] canvas').first()
+    await canvas.waitFor()
+    await page.waitForTimeout(1200) // let the bar animation finish before looking and the screenshot
+    const painted = await canvas.evaluate((c) => {
+      if (c.width < 100 || c.height < 100) return 0
+      const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data
+      let n = 0
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++
+      return n
+    })
+    assert.ok(painted > 1000, `chart canvas has only ${painted} painted pixels`)
+    await page.screenshot({ path: path.join(resultsDir, 'home.png'), fullPage: true })
+  })
+
+  await check('language switches to English and is remembered', async () => {
+    await page.getByTestId('lang-switch').click()
+    await page.getByRole('heading', { name: 'Enterprises by city' }).waitFor()
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en')
+    await page.reload()
+    await page.getByRole('heading', { name: 'Enterprises by city' }).waitFor()
+    await page.getByTestId('enterprise-count').waitFor()
+    await page.screenshot({ path: path.join(resultsDir, 'home-en.png') })
+  })
+
+  await check('enterprise list renders rows and the pagination total', async () => {
+    await page.getByTestId('nav-enterprises').click()
+    await page.waitForURL(/\/enterprises$/)
+    const rows = page.locator('[data-testid=enterprise-table] .el-table__body tr')
+    await rows.first().waitFor()
+    assert.ok((await rows.count()) >= 1, 'no rows')
+    const api = await apiJson(page, '/api/v1/enterprises?page=1&per_page=20')
+    assert.ok(api.total >= 1, 'API lists no enterprise')
+    const pagerTotal = await page.locator('[data-testid=pagination] .el-pagination__total').textContent()
+    assert.equal(digits(pagerTotal), digits(api.total), `pagination says "${pagerTotal}", API total ${api.total}`)
+    assert.equal(await rows.count(), Math.min(20, api.items.length))
+    const link = page.getByTestId('enterprise-link').first()
+    firstRow = { name: (await link.textContent()).trim(), uscc: api.items[0].uscc }
+    assert.equal(firstRow.name, api.items[0].name)
+    await page.screenshot({ path: path.join(resultsDir, 'enterprises.png') })
+  })
+
+  await check('region filter narrows the list', async () => {
+    const regions = await apiJson(page, '/api/v1/regions')
+    const city = regions.items.find((r) => r.kind === 'city')
+    assert.ok(city, 'no city in /api/v1/regions')
+    const api = await apiJson(page, `/api/v1/enterprises?page=1&per_page=20&region=${city.code}`)
+    await page.goto(`${base}/enterprises?region=${city.code}`)
+    const pager = page.locator('[data-testid=pagination] .el-pagination__total')
+    await page.waitForFunction(
+      ([sel, want]) => (document.querySelector(sel)?.textContent || '').replace(/\D/g, '') === want,
+      ['[data-testid=pagination] .el-pagination__total', digits(api.total)],
+    )
+    assert.equal(digits(await pager.textContent()), digits(api.total))
+    await page.locator('[data-testid=region-filter]').getByText(city.name_en).waitFor()
+  })
+
+  await check('enterprise detail page shows the enterprise', async () => {
+    assert.ok(firstRow, 'no row from the list check')
+    await page.goto(`${base}/enterprises`)
+    await page.getByTestId('enterprise-link').first().click()
+    await page.waitForURL(new RegExp(`/enterprises/${firstRow.uscc}$`))
+    const name = page.getByTestId('enterprise-name')
+    await name.waitFor()
+    assert.equal((await name.textContent()).trim(), firstRow.name)
+    await page.getByTestId('enterprise-fields').getByText(firstRow.uscc).waitFor()
+  })
+
+  await check('unknown enterprise shows a not-found message', async () => {
+    const bogus = validUscc('91130100', 'E2E00404')
+    const res = await page.request.get(`${base}/api/v1/enterprises/${bogus}`)
+    assert.equal(res.status(), 404, `GET /api/v1/enterprises/${bogus} answered ${res.status()}, expected 404`)
+    allowedErrors.push((text, where) => where.includes(`/api/v1/enterprises/${bogus}`) && /404/.test(text))
+    await page.goto(`${base}/enterprises/${bogus}`)
+    await page.getByTestId('enterprise-not-found').waitFor()
+  })
+
+  await check('placeholder sections say they are coming soon', async () => {
+    await page.goto(`${base}/blacklist`)
+    await page.getByTestId('coming-soon').getByText('Coming soon').waitFor()
+  })
+
+  await check('console dashboard renders', async () => {
+    await page.goto(`${base}/console`)
+    const dash = page.getByTestId('console-dashboard')
+    await dash.waitFor()
+    await dash.getByTestId('login-note').waitFor()
+    const count = await dash.getByTestId('enterprise-count').textContent()
+    assert.match(count, /\d/)
+    await dash.locator('[data-testid=region-chart] canvas').first().waitFor()
+    await page.getByTestId('lang-switch').click()
+    await page.getByRole('heading', { name: '总览' }).waitFor()
+    await page.waitForTimeout(800)
+    await page.screenshot({ path: path.join(resultsDir, 'console.png') })
+  })
+
+  await check('no console errors', async () => {
+    assert.deepEqual(consoleErrors, [], `console errors:\n${consoleErrors.join('\n')}`)
+  })
+} catch (err) {
+  failed++
+  console.log(`FAIL browser: ${err && err.message ? err.message : err}`)
+} finally {
+  await context?.close().catch(() => {})
+  fs.rmSync(profile, { recursive: true, force: true })
+  clearTimeout(watchdog)
+}
+
+console.log(`e2e: ${passed} passed, ${failed} failed`)
+process.exit(failed ? 1 : 0)

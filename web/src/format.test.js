@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { formatDateTime, formatNumber, localName } from './format.js'
+
+describe('formatNumber', () => {
+  it('groups thousands in both languages', () => {
+    expect(formatNumber(20000, 'zh-CN')).toBe('20,000')
+    expect(formatNumber(1234567, 'en')).toBe('1,234,567')
+    expect(formatNumber(13)).toBe('13')
+    expect(formatNumber(0)).toBe('0')
+  })
+
+  it('accepts numeric strings and rejects junk', () => {
+    expect(formatNumber('20000', 'en')).toBe('20,000')
+    expect(formatNumber(undefined)).toBe('—')
+    expect(formatNumber(null)).toBe('—')
+    expect(formatNumber('')).toBe('—')
+    expect(formatNumber('abc')).toBe('—')
+    expect(formatNumber(Number.NaN)).toBe('—')
+  })
+})
+
+describe('localName', () => {
+  const city = { name_zh: '石家庄市', name_en: 'Shijiazhuang', region_name_zh: '定州市', region_name_en: 'Dingzhou' }
+
+  it('picks the field for the locale', () => {
+    expect(localName(city, 'zh-CN')).toBe('石家庄市')
+    expect(localName(city, 'en')).toBe('Shijiazhuang')
+    expect(localName(city, 'en', 'region_name')).toBe('Dingzhou')
+  })
+
+  it('falls back to the other language', () => {
+    expect(localName({ name_zh: '辛集市' }, 'en')).toBe('辛集市')
+    expect(localName({ name_en: 'Xinji' }, 'zh-CN')).toBe('Xinji')
+    expect(localName(null, 'en')).toBe('')
+  })
+})
+
+describe('formatDateTime', () => {
+  it('formats a timestamp and tolerates bad input', () => {
+    expect(formatDateTime('2026-11-26T23:59:00Z', 'en')).toMatch(/2026/)
+    expect(formatDateTime('not a date')).toBe('not a date')
+    expect(formatDateTime('')).toBe('—')
+  })
+})
