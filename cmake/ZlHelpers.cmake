@@ -41,6 +41,7 @@ function(zl_embed_files out_var)
             -DROOT=${PROJECT_SOURCE_DIR} "-DFILES=${ARG_FILES}"
             -P ${PROJECT_SOURCE_DIR}/cmake/EmbedFiles.cmake
     DEPENDS ${inputs} ${PROJECT_SOURCE_DIR}/cmake/EmbedFiles.cmake
-    COMMENT "Embedding ${ARG_FUNCTION} data")
+    COMMENT "Embedding ${ARG_FUNCTION} data"
+    VERBATIM)
   set(${out_var} "${out}" PARENT_SCOPE)
 endfunction()
