@@ -1,0 +1,72 @@
+// Database: the one way the rest of Zhiliang reaches its data.
+//
+// It owns a pool of SOCI sessions on either backend (SQLite embedded by default, PostgreSQL
+// for a province's servers) and hands them out for one unit of work at a time:
+//
+//   db.Read([&](soci::session& sql) { sql << "select ...", soci::into(n); return Status(); });
+//   db.Write([&](soci::session& sql) { ...; return Status(); });   // one transaction
+//
+// Callbacks return a Status; SOCI exceptions thrown inside are caught here and turned into a
+// Status (see store/soci_errors.h), so nothing above store/ sees an exception or a SOCI type
+// other than the session. Write() commits when the callback returns OK and rolls back
+// otherwise, so a failed write leaves nothing behind. SQLite allows one writer at a time:
+// writes are funnelled through a mutex and start with BEGIN IMMEDIATE, and every connection
+// has a busy timeout, so concurrent requests queue instead of failing with SQLITE_BUSY.
+//
+// Thread-safe: Read and Write may be called from any number of threads.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string_view>
+
+#include "base/result.h"
+#include "store/database_url.h"
+
+namespace soci {
+class session;
+class connection_pool;
+}  // namespace soci
+
+namespace zl::store {
+
+struct DatabaseOptions {
+  int pool_size = 4;              // sessions kept open; an in-memory SQLite database uses 1
+  int busy_timeout_seconds = 10;  // SQLite: how long a connection waits for a lock
+  bool apply_migrations = true;   // bring the schema up to date on Open
+};
+
+class Database {
+ public:
+  using Work = std::function<Status(soci::session&)>;
+
+  // Opens (and for SQLite, creates) the database and, unless options say otherwise, applies
+  // pending migrations. Fails with InvalidArgument for a malformed URL and Unavailable with
+  // one clear line (which database, what failed) when it cannot connect.
+  static Result<std::unique_ptr<Database>> Open(std::string_view url, DatabaseOptions options = {});
+  ~Database();
+
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  Backend backend() const { return url_.backend; }
+  const DatabaseUrl& url() const { return url_; }
+
+  // Runs `work` on a pooled session, outside any explicit transaction.
+  Status Read(const Work& work);
+  // Runs `work` in one transaction: commit on OK, rollback on error or exception.
+  Status Write(const Work& work);
+
+ private:
+  Database(DatabaseUrl url, DatabaseOptions options);
+  Status Connect();
+  Status Run(const Work& work, bool write);
+
+  DatabaseUrl url_;
+  DatabaseOptions options_;
+  std::unique_ptr<soci::connection_pool> pool_;
+  std::mutex write_mutex_;  // SQLite: one writer at a time
+};
+
+}  // namespace zl::store

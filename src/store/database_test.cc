@@ -1,0 +1,109 @@
+#include "store/database.h"
+
+#include <gtest/gtest.h>
+#include <soci/soci.h>
+
+#include <thread>
+#include <vector>
+
+#include "store/test_database.h"
+
+namespace zl::store {
+namespace {
+
+TEST(DatabaseUrl, ParsesBothBackendsAndMasksPasswords) {
+  auto lite = DatabaseUrl::Parse("sqlite:data/z.db");
+  ASSERT_TRUE(lite.ok());
+  EXPECT_EQ(lite->backend, Backend::kSqlite);
+  EXPECT_EQ(lite->target, "data/z.db");
+  auto pg = DatabaseUrl::Parse("postgresql://zl:secret@127.0.0.1:5432/zl");
+  ASSERT_TRUE(pg.ok());
+  EXPECT_EQ(pg->backend, Backend::kPostgres);
+  EXPECT_EQ(pg->display, "postgresql://zl:***@127.0.0.1:5432/zl");
+  auto bad = DatabaseUrl::Parse("mysql://x");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().field(), "db");
+  EXPECT_FALSE(DatabaseUrl::Parse("sqlite:").ok());
+}
+
+TEST(Database, UnopenableFileIsUnavailableWithTheUrl) {
+  auto db = Database::Open("sqlite:/nonexistent-dir/sub/x.db");
+  ASSERT_FALSE(db.ok());
+  EXPECT_EQ(db.status().code(), Status::Code::kUnavailable);
+  EXPECT_NE(db.status().message().find("/nonexistent-dir/sub/x.db"), std::string::npos);
+}
+
+TEST(Database, FailedWriteRollsBack) {
+  TestDatabase t;
+  Status s = t.db().Write([](soci::session& sql) {
+    sql << "CREATE TABLE note (id BIGINT PRIMARY KEY, body TEXT NOT NULL)";
+    sql << "INSERT INTO note VALUES (1, 'kept?')";
+    return Status::InvalidArgument("changed my mind", "body");
+  });
+  EXPECT_EQ(s.field(), "body");
+  // The CREATE TABLE was rolled back too.
+  Status read = t.db().Read([](soci::session& sql) {
+    sql << "SELECT COUNT(*) FROM note";
+    return Status();
+  });
+  EXPECT_FALSE(read.ok());
+}
+
+TEST(Database, ExceptionInsideWriteBecomesStatusAndRollsBack) {
+  TestDatabase t;
+  ASSERT_TRUE(t.db()
+                  .Write([](soci::session& sql) {
+                    sql << "CREATE TABLE note (id BIGINT PRIMARY KEY, body TEXT NOT NULL)";
+                    return Status();
+                  })
+                  .ok());
+  Status s = t.db().Write([](soci::session& sql) {
+    sql << "INSERT INTO note VALUES (1, 'a')";
+    sql << "INSERT INTO note VALUES (1, 'b')";  // duplicate key throws
+    return Status();
+  });
+  EXPECT_EQ(s.code(), Status::Code::kAlreadyExists) << s.ToString();
+  long long n = -1;
+  ASSERT_TRUE(t.db()
+                  .Read([&](soci::session& sql) {
+                    sql << "SELECT COUNT(*) FROM note", soci::into(n);
+                    return Status();
+                  })
+                  .ok());
+  EXPECT_EQ(n, 0);
+}
+
+TEST(Database, ConcurrentWritersAllLand) {
+  TestDatabase t;
+  ASSERT_TRUE(t.db()
+                  .Write([](soci::session& sql) {
+                    sql << "CREATE TABLE hit (id BIGINT PRIMARY KEY)";
+                    return Status();
+                  })
+                  .ok());
+  std::vector<std::thread> threads;
+  for (int th = 0; th < 8; ++th) {
+    threads.emplace_back([&, th] {
+      for (int i = 0; i < 25; ++i) {
+        long long id = th * 1000 + i;
+        Status s = t.db().Write([&](soci::session& sql) {
+          sql << "INSERT INTO hit VALUES (:id)", soci::use(id);
+          return Status();
+        });
+        EXPECT_TRUE(s.ok()) << s.ToString();
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  long long n = 0;
+  ASSERT_TRUE(t.db()
+                  .Read([&](soci::session& sql) {
+                    sql << "SELECT COUNT(*) FROM hit", soci::into(n);
+                    return Status();
+                  })
+                  .ok());
+  EXPECT_EQ(n, 200);
+}
+
+}  // namespace
+}  // namespace zl::store

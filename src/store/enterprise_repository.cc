@@ -1,0 +1,211 @@
+// EnterpriseRepository: SQL for the enterprise register, the same text on both backends.
+#include "store/enterprise_repository.h"
+
+#include <soci/soci.h>
+
+#include <chrono>
+
+#include "store/database.h"
+
+namespace zl::store {
+
+namespace {
+
+constexpr const char* kColumns =
+    "uscc, name, region_code, industry_code, size, founded_on, address";
+
+// Escapes LIKE wildcards so that a user's "50%" matches literally.
+std::string LikeContains(const std::string& text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  out += '%';
+  return out;
+}
+
+std::string NowIso() {
+  auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  std::time_t t = std::chrono::system_clock::to_time_t(now);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// Column values as read from a row, turned into an Enterprise.
+struct EnterpriseColumns {
+  std::string uscc, name, region_code, industry_code, size, founded_on, address;
+
+  Result<domain::Enterprise> ToEnterprise() const {
+    domain::Enterprise e;
+    e.uscc = uscc;
+    e.name = name;
+    e.region_code = region_code;
+    e.industry_code = industry_code;
+    ZL_ASSIGN_OR_RETURN(e.size, domain::ParseEnterpriseSize(size));
+    ZL_ASSIGN_OR_RETURN(e.founded_on, Date::Parse(founded_on));
+    e.address = address;
+    return e;
+  }
+};
+
+// Builds the WHERE clause for a filter; the bound values live in `values`, which must
+// outlive the statement (SOCI binds by reference).
+std::string WhereClause(const EnterpriseFilter& filter, std::vector<std::string>& values) {
+  std::string where = " WHERE 1 = 1";
+  values.clear();
+  values.reserve(4);
+  if (!filter.region_code.empty()) {
+    values.push_back(filter.region_code);
+    where += " AND region_code = :region";
+  }
+  if (!filter.industry_code.empty()) {
+    values.push_back(filter.industry_code);
+    where += " AND industry_code = :industry";
+  }
+  if (!filter.size.empty()) {
+    values.push_back(filter.size);
+    where += " AND size = :size";
+  }
+  if (!filter.name_contains.empty()) {
+    values.push_back(LikeContains(filter.name_contains));
+    where += " AND name LIKE :name ESCAPE '\\'";
+  }
+  return where;
+}
+
+}  // namespace
+
+Status EnterpriseRepository::InsertMany(std::span<const domain::Enterprise> rows) {
+  std::size_t i = 0;
+  return InsertAll([&]() -> std::optional<domain::Enterprise> {
+    if (i == rows.size()) return std::nullopt;
+    return rows[i++];
+  });
+}
+
+Status EnterpriseRepository::DeleteAll() {
+  return db_.Write([](soci::session& sql) {
+    sql << "DELETE FROM enterprise";
+    return Status();
+  });
+}
+
+Status EnterpriseRepository::InsertAll(const Source& next) {
+  return db_.Write([&](soci::session& sql) {
+    EnterpriseColumns c;
+    std::string created_at = NowIso();
+    soci::statement st =
+        (sql.prepare << "INSERT INTO enterprise(uscc, name, region_code, industry_code, size, "
+                        "founded_on, address, created_at) VALUES(:uscc, :name, :region, "
+                        ":industry, :size, :founded, :address, :created)",
+         soci::use(c.uscc), soci::use(c.name), soci::use(c.region_code), soci::use(c.industry_code),
+         soci::use(c.size), soci::use(c.founded_on), soci::use(c.address), soci::use(created_at));
+    while (std::optional<domain::Enterprise> row = next()) {
+      const domain::Enterprise& e = *row;
+      c.uscc = e.uscc;
+      c.name = e.name;
+      c.region_code = e.region_code;
+      c.industry_code = e.industry_code;
+      c.size = domain::EnterpriseSizeNameEn(e.size);
+      c.founded_on = e.founded_on.ToString();
+      c.address = e.address;
+      st.execute(true);
+    }
+    return Status();
+  });
+}
+
+Result<domain::Enterprise> EnterpriseRepository::FindByUscc(const std::string& uscc) {
+  EnterpriseColumns c;
+  bool found = false;
+  ZL_RETURN_IF_ERROR(db_.Read([&](soci::session& sql) {
+    sql << "SELECT " << kColumns << " FROM enterprise WHERE uscc = :uscc", soci::into(c.uscc),
+        soci::into(c.name), soci::into(c.region_code), soci::into(c.industry_code),
+        soci::into(c.size), soci::into(c.founded_on), soci::into(c.address), soci::use(uscc);
+    found = sql.got_data();
+    return Status();
+  }));
+  if (!found) return Status::NotFound("no enterprise with USCC " + uscc);
+  return c.ToEnterprise();
+}
+
+Result<PageOf<domain::Enterprise>> EnterpriseRepository::List(const EnterpriseFilter& filter,
+                                                              PageRequest page) {
+  if (page.page < 1) return Status::InvalidArgument("must be 1 or more", "page");
+  if (page.per_page < 1 || page.per_page > PageRequest::kMaxPerPage) {
+    return Status::InvalidArgument("must be between 1 and 200", "per_page");
+  }
+  PageOf<domain::Enterprise> out;
+  out.page = page.page;
+  out.per_page = page.per_page;
+  std::vector<std::string> values;
+  std::string where = WhereClause(filter, values);
+  ZL_RETURN_IF_ERROR(db_.Read([&](soci::session& sql) {
+    long long total = 0;
+    {
+      soci::statement st(sql);
+      st.exchange(soci::into(total));
+      for (std::string& v : values) st.exchange(soci::use(v));
+      st.alloc();
+      st.prepare("SELECT COUNT(*) FROM enterprise" + where);
+      st.define_and_bind();
+      st.execute(true);
+    }
+    out.total = total;
+    long long limit = page.per_page;
+    long long offset = static_cast<long long>(page.page - 1) * page.per_page;
+    EnterpriseColumns c;
+    soci::statement st(sql);
+    for (std::string* f :
+         {&c.uscc, &c.name, &c.region_code, &c.industry_code, &c.size, &c.founded_on, &c.address}) {
+      st.exchange(soci::into(*f));
+    }
+    for (std::string& v : values) st.exchange(soci::use(v));
+    st.exchange(soci::use(limit));
+    st.exchange(soci::use(offset));
+    st.alloc();
+    st.prepare(std::string("SELECT ") + kColumns + " FROM enterprise" + where +
+               " ORDER BY name, uscc LIMIT :limit OFFSET :offset");
+    st.define_and_bind();
+    st.execute(false);
+    while (st.fetch()) {
+      ZL_ASSIGN_OR_RETURN(domain::Enterprise e, c.ToEnterprise());
+      out.items.push_back(std::move(e));
+    }
+    return Status();
+  }));
+  return out;
+}
+
+Result<std::int64_t> EnterpriseRepository::Count() {
+  long long n = 0;
+  ZL_RETURN_IF_ERROR(db_.Read([&](soci::session& sql) {
+    sql << "SELECT COUNT(*) FROM enterprise", soci::into(n);
+    return Status();
+  }));
+  return static_cast<std::int64_t>(n);
+}
+
+Result<std::vector<Tally>> EnterpriseRepository::CountBy(Dimension dimension) {
+  const char* column = dimension == Dimension::kRegion     ? "region_code"
+                       : dimension == Dimension::kIndustry ? "industry_code"
+                                                           : "size";
+  std::vector<Tally> out;
+  ZL_RETURN_IF_ERROR(db_.Read([&](soci::session& sql) {
+    std::string key;
+    long long count = 0;
+    soci::statement st = (sql.prepare << "SELECT " << column << ", COUNT(*) AS n FROM enterprise"
+                                      << " GROUP BY " << column << " ORDER BY n DESC, " << column,
+                          soci::into(key), soci::into(count));
+    st.execute(false);
+    while (st.fetch()) out.push_back({key, count});
+    return Status();
+  }));
+  return out;
+}
+
+}  // namespace zl::store

@@ -1,0 +1,115 @@
+#include "store/enterprise_repository.h"
+
+#include <gtest/gtest.h>
+
+#include "store/test_database.h"
+
+namespace zl::store {
+namespace {
+
+using domain::Enterprise;
+using domain::EnterpriseSize;
+
+Enterprise Make(std::string uscc, std::string name, std::string region, std::string industry,
+                EnterpriseSize size) {
+  Enterprise e;
+  e.uscc = std::move(uscc);
+  e.name = std::move(name);
+  e.region_code = std::move(region);
+  e.industry_code = std::move(industry);
+  e.size = size;
+  e.founded_on = Date::FromYmd(2005, 3, 14);
+  e.address = "河北省";
+  return e;
+}
+
+class EnterpriseRepositoryTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::vector<Enterprise> rows = {
+        Make("91130200MA0A000001", "唐山市鑫达钢铁有限公司", "130200", "C31",
+             EnterpriseSize::kLarge),
+        Make("91130200MA0A000002", "唐山市恒通机械有限公司", "130200", "C34",
+             EnterpriseSize::kSmall),
+        Make("91130100MA0A000003", "石家庄华北制药股份有限公司", "130100", "C27",
+             EnterpriseSize::kLarge),
+        Make("91130682MA0A000004", "定州市安泰钢铁有限公司", "130682", "C31",
+             EnterpriseSize::kMedium),
+        Make("91130100MA0A000005", "石家庄百分_百食品有限公司", "130100", "C14",
+             EnterpriseSize::kMicro),
+    };
+    ASSERT_TRUE(repo_.InsertMany(rows).ok());
+  }
+
+  TestDatabase t_;
+  EnterpriseRepository repo_{t_.db()};
+};
+
+TEST_F(EnterpriseRepositoryTest, FindsByUsccAndReportsMissing) {
+  auto e = repo_.FindByUscc("91130682MA0A000004");
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_EQ(e->name, "定州市安泰钢铁有限公司");
+  EXPECT_EQ(e->size, EnterpriseSize::kMedium);
+  EXPECT_EQ(e->founded_on.ToString(), "2005-03-14");
+  auto missing = repo_.FindByUscc("91130682MA0A000009");
+  EXPECT_EQ(missing.status().code(), Status::Code::kNotFound);
+}
+
+TEST_F(EnterpriseRepositoryTest, FiltersByRegionIndustryAndTwoCharacterChineseName) {
+  EnterpriseFilter by_region{.region_code = "130200"};
+  auto page = repo_.List(by_region, {});
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->total, 2);
+
+  EnterpriseFilter steel{.name_contains = "钢铁"};
+  page = repo_.List(steel, {});
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->total, 2);
+
+  EnterpriseFilter both{.region_code = "130682", .industry_code = "C31"};
+  page = repo_.List(both, {});
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->items.size(), 1u);
+  EXPECT_EQ(page->items[0].uscc, "91130682MA0A000004");
+
+  // LIKE wildcards in the query are taken literally.
+  EnterpriseFilter underscore{.name_contains = "_"};
+  page = repo_.List(underscore, {});
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->total, 1);
+}
+
+TEST_F(EnterpriseRepositoryTest, PagesAndRejectsBadPaging) {
+  auto first = repo_.List({}, {.page = 1, .per_page = 2});
+  auto third = repo_.List({}, {.page = 3, .per_page = 2});
+  ASSERT_TRUE(first.ok() && third.ok());
+  EXPECT_EQ(first->total, 5);
+  EXPECT_EQ(first->items.size(), 2u);
+  EXPECT_EQ(third->items.size(), 1u);
+  EXPECT_EQ(repo_.List({}, {.page = 0}).status().field(), "page");
+  EXPECT_EQ(repo_.List({}, {.page = 1, .per_page = 201}).status().field(), "per_page");
+}
+
+TEST_F(EnterpriseRepositoryTest, CountsByDimension) {
+  auto by_region = repo_.CountBy(EnterpriseRepository::Dimension::kRegion);
+  ASSERT_TRUE(by_region.ok());
+  ASSERT_EQ(by_region->size(), 3u);
+  EXPECT_EQ((*by_region)[0].count, 2);
+  auto total = repo_.Count();
+  ASSERT_TRUE(total.ok());
+  EXPECT_EQ(*total, 5);
+}
+
+TEST_F(EnterpriseRepositoryTest, DuplicateInBatchWritesNothing) {
+  std::vector<Enterprise> rows = {
+      Make("91130900MA0A000006", "沧州市新建公司", "130900", "C33", EnterpriseSize::kSmall),
+      Make("91130200MA0A000001", "重复", "130200", "C31", EnterpriseSize::kSmall),
+  };
+  Status s = repo_.InsertMany(rows);
+  EXPECT_EQ(s.code(), Status::Code::kAlreadyExists) << s.ToString();
+  EXPECT_EQ(*repo_.Count(), 5);
+  EXPECT_EQ(repo_.FindByUscc("91130900MA0A000006").status().code(), Status::Code::kNotFound);
+}
+
+}  // namespace
+}  // namespace zl::store
