@@ -122,8 +122,8 @@ struct EnterpriseGenerator::State {
       }
       code += "MA" + tail;
     } else {
-      // Old organisation codes: 8 digits; 3 is coprime to 10^8.
-      std::uint64_t v = (n * 3ULL + serial_offset) % 100000000ULL;
+      // Old organisation codes: 8 digits; the multiplier is coprime to 10^8.
+      std::uint64_t v = (n * 61803399ULL + serial_offset) % 100000000ULL;
       char digits[9];
       std::snprintf(digits, sizeof digits, "%08llu", static_cast<unsigned long long>(v));
       code += digits;

@@ -1,0 +1,13 @@
+// Route registration, one function per resource file. Internal to api/; see app.h.
+#pragma once
+
+#include "api/app.h"
+
+namespace zl::api {
+
+void RegisterEnterpriseRoutes(http::Router& router, AppContext& context);
+void RegisterRegionRoutes(http::Router& router, AppContext& context);
+void RegisterStatsRoutes(http::Router& router, AppContext& context);
+void RegisterOpenApiRoutes(http::Router& router, AppContext& context);
+
+}  // namespace zl::api

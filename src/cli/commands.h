@@ -1,0 +1,35 @@
+// The zhiliang subcommands. Each Add*Command registers its options on the CLI11 app and
+// sets the callback that runs it; a callback that fails throws CliFailure, which main()
+// turns into "zhiliang: <message>" on stderr and a non-zero exit.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+#include "base/status.h"
+
+namespace CLI {
+class App;
+}
+
+namespace zl::cli {
+
+// A failure to report to the user; `exit_code` is the process status.
+struct CliFailure : std::runtime_error {
+  CliFailure(const std::string& message, int exit_code = 1)
+      : std::runtime_error(message), exit_code(exit_code) {}
+  int exit_code;
+};
+
+// Throws CliFailure with the status's message when it is not OK.
+void Check(const Status& status);
+
+// The default --db URL: sqlite:zhiliang.db in the working directory.
+inline constexpr const char* kDefaultDb = "sqlite:zhiliang.db";
+
+void AddServeCommand(CLI::App& app);
+void AddMigrateCommand(CLI::App& app);
+void AddDemoCommand(CLI::App& app);
+void AddUsccCommand(CLI::App& app);
+
+}  // namespace zl::cli

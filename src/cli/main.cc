@@ -1,0 +1,47 @@
+// The zhiliang command: every subcommand of the server and its tools (see README.md).
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <exception>
+
+#include "cli/commands.h"
+
+namespace zl::cli {
+
+void Check(const Status& status) {
+  if (!status.ok()) {
+    std::string message =
+        status.field().empty() ? status.message() : "--" + status.field() + ": " + status.message();
+    throw CliFailure(message, 1);
+  }
+}
+
+}  // namespace zl::cli
+
+int main(int argc, char** argv) {
+  spdlog::set_default_logger(spdlog::stderr_color_mt("zhiliang"));
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+
+  CLI::App app{"Zhiliang (质量): Hebei quality governance platform", "zhiliang"};
+  app.require_subcommand(1);
+  app.set_help_all_flag("--help-all", "Show help for every subcommand");
+  zl::cli::AddServeCommand(app);
+  zl::cli::AddMigrateCommand(app);
+  zl::cli::AddDemoCommand(app);
+  zl::cli::AddUsccCommand(app);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  } catch (const zl::cli::CliFailure& e) {
+    if (e.what()[0] != '\0') std::fprintf(stderr, "zhiliang: %s\n", e.what());
+    return e.exit_code;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "zhiliang: unexpected error: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,122 @@
+// The API served by the real HTTP server over a real database file, end to end.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "api/app.h"
+#include "demo/demo_generator.h"
+#include "http/server.h"
+#include "store/enterprise_repository.h"
+#include "store/test_database.h"
+#include "test_http_client.h"
+
+namespace zl {
+namespace {
+
+using nlohmann::json;
+using testing::Fetch;
+
+class ApiTest : public ::testing::Test {
+ protected:
+  static constexpr int kEnterprises = 500;
+
+  void SetUp() override {
+    store::EnterpriseRepository repo(db_.db());
+    demo::EnterpriseGenerator gen({.enterprises = kEnterprises, .seed = 99});
+    ASSERT_TRUE(repo.InsertAll([&] { return gen.Next(); }).ok());
+    http::Router router;
+    api::RegisterRoutes(router, context_);
+    http::ServerOptions options;
+    options.address = "127.0.0.1";
+    options.port = 0;
+    options.access_log = false;
+    server_ = std::make_unique<http::Server>(options, std::move(router));
+    auto port = server_->Start();
+    ASSERT_TRUE(port.ok()) << port.status().ToString();
+    port_ = *port;
+  }
+  void TearDown() override { server_->Stop(); }
+
+  json GetJson(const std::string& target, int expected_status = 200) {
+    auto reply = Fetch(port_, "GET", target);
+    EXPECT_EQ(reply.status, expected_status) << target << ": " << reply.body;
+    return json::parse(reply.body);
+  }
+
+  store::TestDatabase db_;
+  api::AppContext context_{db_.db()};
+  std::unique_ptr<http::Server> server_;
+  std::uint16_t port_ = 0;
+};
+
+TEST_F(ApiTest, OverviewCountsWhatIsInTheDatabase) {
+  json j = GetJson("/api/v1/stats/overview");
+  EXPECT_EQ(j["enterprises"], kEnterprises);
+  EXPECT_EQ(j["supervision_units"], 13);
+  ASSERT_EQ(j["by_region"].size(), 13u);
+  long long sum = 0;
+  for (const auto& r : j["by_region"]) sum += r["count"].get<long long>();
+  EXPECT_EQ(sum, kEnterprises);
+  long long sizes = 0;
+  for (const auto& s : j["by_size"]) sizes += s["count"].get<long long>();
+  EXPECT_EQ(sizes, kEnterprises);
+}
+
+TEST_F(ApiTest, ListsPagesAndFiltersEnterprises) {
+  json page = GetJson("/api/v1/enterprises?per_page=7&page=2");
+  EXPECT_EQ(page["total"], kEnterprises);
+  EXPECT_EQ(page["items"].size(), 7u);
+  EXPECT_EQ(page["page"], 2);
+
+  json tangshan = GetJson("/api/v1/enterprises?region=130200&per_page=200");
+  ASSERT_GT(tangshan["total"].get<int>(), 0);
+  for (const auto& e : tangshan["items"]) {
+    EXPECT_EQ(e["region_code"], "130200");
+    EXPECT_EQ(e["region_name_zh"], "唐山市");
+  }
+
+  // A two-character Chinese query (URL-encoded 唐山).
+  json by_name = GetJson("/api/v1/enterprises?q=%E5%94%90%E5%B1%B1");
+  EXPECT_EQ(by_name["total"], tangshan["total"]);
+}
+
+TEST_F(ApiTest, BadParametersAreProblemsNamingTheField) {
+  auto reply = Fetch(port_, "GET", "/api/v1/enterprises?per_page=500");
+  EXPECT_EQ(reply.status, 400);
+  EXPECT_EQ(reply.header("content-type"), "application/problem+json");
+  json problem = json::parse(reply.body);
+  EXPECT_EQ(problem["field"], "per_page");
+  EXPECT_EQ(problem["status"], 400);
+
+  problem = GetJson("/api/v1/enterprises?region=999999", 400);
+  EXPECT_EQ(problem["field"], "region");
+  problem = GetJson("/api/v1/enterprises?page=abc", 400);
+  EXPECT_EQ(problem["field"], "page");
+}
+
+TEST_F(ApiTest, EnterpriseByUsccFoundInvalidAndMissing) {
+  json page = GetJson("/api/v1/enterprises?per_page=1");
+  std::string uscc = page["items"][0]["uscc"];
+  json one = GetJson("/api/v1/enterprises/" + uscc);
+  EXPECT_EQ(one["uscc"], uscc);
+  EXPECT_EQ(one["name"], page["items"][0]["name"]);
+
+  json bad = GetJson("/api/v1/enterprises/914403001922038217", 400);
+  EXPECT_EQ(bad["field"], "uscc");
+  EXPECT_NE(bad["detail"].get<std::string>().find("expected '6'"), std::string::npos) << bad.dump();
+
+  json missing = GetJson("/api/v1/enterprises/914403001922038216", 404);
+  EXPECT_EQ(missing["status"], 404);
+}
+
+TEST_F(ApiTest, RegionsListTheSupervisionUnits) {
+  json regions = GetJson("/api/v1/regions");
+  int units = 0;
+  for (const auto& r : regions["items"]) {
+    if (r["kind"] == "city" || r["kind"] == "direct_county") ++units;
+  }
+  EXPECT_EQ(units, 13);
+}
+
+}  // namespace
+}  // namespace zl

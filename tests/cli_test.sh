@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# The zhiliang command as a user runs it: exit codes, messages, and a real serve/stop cycle.
+# Usage: cli_test.sh PATH_TO_ZHILIANG
+set -uo pipefail
+Z=$1
+work=$(mktemp -d)
+server_pid=
+trap '[[ -n "$server_pid" ]] && kill -9 "$server_pid" 2>/dev/null; rm -rf "$work"' EXIT
+passed=0
+failed=0
+
+check() {  # check NAME CONDITION-COMMAND...
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name" >&2; fi
+}
+contains() { grep -q -- "$2" <<<"$1"; }
+
+# --help everywhere
+for cmd in "" "serve" "migrate" "demo" "uscc" "uscc check"; do
+  out=$("$Z" $cmd --help 2>&1); rc=$?
+  check "help for '$cmd' exits 0" test $rc -eq 0
+  check "help for '$cmd' shows usage" contains "$out" "Usage"
+done
+
+# uscc check: verdicts, reasons, exit codes, json
+out=$("$Z" uscc check 91130100MA0C123409 914403001922038216); rc=$?
+check "valid codes exit 0" test $rc -eq 0
+check "valid codes say valid" contains "$out" "91130100MA0C123409	valid"
+out=$("$Z" uscc check 914403001922038216 914403001922038217 9144030019220382); rc=$?
+check "an invalid code exits 1" test $rc -eq 1
+check "wrong check character names the expected one" contains "$out" "expected '6'"
+check "wrong length is explained" contains "$out" "18 characters"
+out=$("$Z" uscc check --format json 914403001922038217 91130100MA0C123409); rc=$?
+check "json with an invalid code exits 1" test $rc -eq 1
+check "json has code/valid/reason" contains "$out" '"valid": false'
+check "json lists the valid one" contains "$out" '"code": "91130100MA0C123409"'
+
+# migrate: creates the schema, second run changes nothing
+out=$("$Z" migrate --db "sqlite:$work/m.db"); rc=$?
+check "migrate exits 0" test $rc -eq 0
+check "migrate reports what it applied" contains "$out" "applied 0001_enterprise"
+out=$("$Z" migrate --db "sqlite:$work/m.db"); rc=$?
+check "second migrate exits 0" test $rc -eq 0
+check "second migrate is a no-op" contains "$out" "up to date"
+
+# bad --db: one clear line, non-zero exit
+out=$("$Z" migrate --db "mysql://nope" 2>&1); rc=$?
+check "unknown db scheme fails" test $rc -ne 0
+check "unknown db scheme is explained" contains "$out" "use sqlite:PATH or postgresql://"
+out=$("$Z" migrate --db "sqlite:$work/missing-dir/x.db" 2>&1); rc=$?
+check "unopenable sqlite path fails" test $rc -ne 0
+check "unopenable path is named" contains "$out" "missing-dir/x.db"
+
+# demo --no-serve: deterministic data, refuses to add to a filled database without --reset
+out=$("$Z" demo --db "sqlite:$work/d.db" --enterprises 1500 --seed 5 --no-serve); rc=$?
+check "demo exits 0" test $rc -eq 0
+check "demo says what it wrote" contains "$out" "wrote 1500 enterprises"
+check "demo rows are in the file" test "$(sqlite3 "$work/d.db" 'select count(*) from enterprise')" = 1500
+first=$(sqlite3 "$work/d.db" 'select uscc || name from enterprise order by rowid limit 3')
+out=$("$Z" demo --db "sqlite:$work/d.db" --enterprises 10 --no-serve 2>&1); rc=$?
+check "demo on a filled database fails" test $rc -ne 0
+check "demo says why and what to do" contains "$out" "--reset"
+"$Z" demo --db "sqlite:$work/d.db" --enterprises 1500 --seed 5 --no-serve --reset >/dev/null
+again=$(sqlite3 "$work/d.db" 'select uscc || name from enterprise order by rowid limit 3')
+check "same seed gives the same data" test "$first" = "$again"
+
+# serve --port 0: prints the port, answers, stops cleanly on SIGTERM
+"$Z" serve --db "sqlite:$work/d.db" --address 127.0.0.1 --port 0 >"$work/out" 2>"$work/err" &
+server_pid=$!
+port=
+for _ in $(seq 1 100); do
+  port=$(sed -n 's/^listening on port \([0-9]*\)$/\1/p' "$work/out"); [[ -n "$port" ]] && break; sleep 0.1
+done
+check "serve prints its port" test -n "$port"
+if [[ -n "$port" ]]; then
+  out=$(curl -s "http://127.0.0.1:$port/healthz")
+  check "healthz answers ok" contains "$out" '"status":"ok"'
+  code=$(curl -s -o "$work/body" -w '%{http_code} %{content_type}' "http://127.0.0.1:$port/api/v1/nope")
+  check "unknown api path is a 404 problem" test "$code" = "404 application/problem+json"
+  out=$(curl -s "http://127.0.0.1:$port/api/v1/stats/overview")
+  check "overview counts the demo data" contains "$out" '"enterprises":1500'
+fi
+kill -TERM "$server_pid"; wait "$server_pid"; rc=$?; server_pid=
+check "serve exits 0 on SIGTERM" test $rc -eq 0
+
+echo "cli: $passed passed, $failed failed"
+test $failed -eq 0
