@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "api/app.h"
 #include "demo/demo_generator.h"
@@ -14,7 +15,7 @@ namespace zl {
 namespace {
 
 using nlohmann::json;
-using testing::Fetch;
+using test_client::Fetch;
 
 class ApiTest : public ::testing::Test {
  protected:
@@ -83,7 +84,7 @@ TEST_F(ApiTest, ListsPagesAndFiltersEnterprises) {
 TEST_F(ApiTest, BadParametersAreProblemsNamingTheField) {
   auto reply = Fetch(port_, "GET", "/api/v1/enterprises?per_page=500");
   EXPECT_EQ(reply.status, 400);
-  EXPECT_EQ(reply.header("content-type"), "application/problem+json");
+  EXPECT_EQ(reply.Header("content-type"), "application/problem+json");
   json problem = json::parse(reply.body);
   EXPECT_EQ(problem["field"], "per_page");
   EXPECT_EQ(problem["status"], 400);
@@ -116,6 +117,39 @@ TEST_F(ApiTest, RegionsListTheSupervisionUnits) {
     if (r["kind"] == "city" || r["kind"] == "direct_county") ++units;
   }
   EXPECT_EQ(units, 13);
+}
+
+}  // namespace
+}  // namespace zl
+
+namespace zl {
+namespace {
+
+// The OpenAPI document served at /api/v1/openapi.json lists exactly the routes registered.
+TEST(OpenApi, DocumentListsExactlyTheServedRoutes) {
+  store::TestDatabase db;
+  api::AppContext context{db.db()};
+  http::Router router;
+  api::RegisterRoutes(router, context);
+
+  std::set<std::string> served;
+  for (const auto& route : router.routes()) {
+    std::string method(http::MethodName(route.method));
+    for (char& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    served.insert(method + " " + route.pattern);
+  }
+
+  http::Request request;
+  request.method = http::Method::kGet;
+  request.path = "/api/v1/openapi.json";
+  auto match = router.Route(http::Method::kGet, request.path);
+  ASSERT_EQ(match.kind, http::Router::RouteResult::Kind::kFound);
+  json doc = json::parse((*match.match.handler)(request).body);
+  std::set<std::string> documented;
+  for (const auto& [path, item] : doc["paths"].items()) {
+    for (const auto& [method, operation] : item.items()) documented.insert(method + " " + path);
+  }
+  EXPECT_EQ(documented, served);
 }
 
 }  // namespace
