@@ -1,7 +1,8 @@
 # Zhiliang: the two commands a person needs, and the steps they are made of.
 #
 #   make run    install what is missing, build, create the demo database, serve on :8080
-#   make test   install what is missing, build, run every test (C++, sanitizers, web, browser)
+#   make test   install what is missing, build, run every test (C++ on SQLite and PostgreSQL,
+#               sanitizers, web, browser)
 #
 # Everything runs as root on Debian 12; scripts/setup-deps installs the packages.
 
@@ -35,11 +36,12 @@ build-asan:
 web:
 	cd web && npm run build --silent
 
+# C++ tests run on both backends: scripts/with-postgres starts a throwaway PostgreSQL.
 test-cpp:
-	ctest --preset release
+	bash scripts/with-postgres ctest --preset release
 
 test-asan:
-	ctest --preset asan
+	bash scripts/with-postgres ctest --preset asan
 
 test-web:
 	cd web && npm test --silent

@@ -17,16 +17,19 @@ namespace {
 using nlohmann::json;
 using test_client::Fetch;
 
-class ApiTest : public ::testing::Test {
+class ApiTest : public store::BackendTest {
  protected:
   static constexpr int kEnterprises = 500;
 
   void SetUp() override {
-    store::EnterpriseRepository repo(db_.db());
+    BackendTest::SetUp();
+    if (IsSkipped()) return;
+    context_ = std::make_unique<api::AppContext>(api::AppContext{db()});
+    store::EnterpriseRepository repo(db());
     demo::EnterpriseGenerator gen({.enterprises = kEnterprises, .seed = 99});
     ASSERT_TRUE(repo.InsertAll([&] { return gen.Next(); }).ok());
     http::Router router;
-    api::RegisterRoutes(router, context_);
+    api::RegisterRoutes(router, *context_);
     http::ServerOptions options;
     options.address = "127.0.0.1";
     options.port = 0;
@@ -36,7 +39,10 @@ class ApiTest : public ::testing::Test {
     ASSERT_TRUE(port.ok()) << port.status().ToString();
     port_ = *port;
   }
-  void TearDown() override { server_->Stop(); }
+  void TearDown() override {
+    if (server_) server_->Stop();
+    BackendTest::TearDown();
+  }
 
   json GetJson(const std::string& target, int expected_status = 200) {
     auto reply = Fetch(port_, "GET", target);
@@ -44,13 +50,12 @@ class ApiTest : public ::testing::Test {
     return json::parse(reply.body);
   }
 
-  store::TestDatabase db_;
-  api::AppContext context_{db_.db()};
+  std::unique_ptr<api::AppContext> context_;
   std::unique_ptr<http::Server> server_;
   std::uint16_t port_ = 0;
 };
 
-TEST_F(ApiTest, OverviewCountsWhatIsInTheDatabase) {
+TEST_P(ApiTest, OverviewCountsWhatIsInTheDatabase) {
   json j = GetJson("/api/v1/stats/overview");
   EXPECT_EQ(j["enterprises"], kEnterprises);
   EXPECT_EQ(j["supervision_units"], 13);
@@ -63,7 +68,7 @@ TEST_F(ApiTest, OverviewCountsWhatIsInTheDatabase) {
   EXPECT_EQ(sizes, kEnterprises);
 }
 
-TEST_F(ApiTest, ListsPagesAndFiltersEnterprises) {
+TEST_P(ApiTest, ListsPagesAndFiltersEnterprises) {
   json page = GetJson("/api/v1/enterprises?per_page=7&page=2");
   EXPECT_EQ(page["total"], kEnterprises);
   EXPECT_EQ(page["items"].size(), 7u);
@@ -81,7 +86,7 @@ TEST_F(ApiTest, ListsPagesAndFiltersEnterprises) {
   EXPECT_EQ(by_name["total"], tangshan["total"]);
 }
 
-TEST_F(ApiTest, BadParametersAreProblemsNamingTheField) {
+TEST_P(ApiTest, BadParametersAreProblemsNamingTheField) {
   auto reply = Fetch(port_, "GET", "/api/v1/enterprises?per_page=500");
   EXPECT_EQ(reply.status, 400);
   EXPECT_EQ(reply.Header("content-type"), "application/problem+json");
@@ -95,7 +100,7 @@ TEST_F(ApiTest, BadParametersAreProblemsNamingTheField) {
   EXPECT_EQ(problem["field"], "page");
 }
 
-TEST_F(ApiTest, EnterpriseByUsccFoundInvalidAndMissing) {
+TEST_P(ApiTest, EnterpriseByUsccFoundInvalidAndMissing) {
   json page = GetJson("/api/v1/enterprises?per_page=1");
   std::string uscc = page["items"][0]["uscc"];
   json one = GetJson("/api/v1/enterprises/" + uscc);
@@ -110,7 +115,7 @@ TEST_F(ApiTest, EnterpriseByUsccFoundInvalidAndMissing) {
   EXPECT_EQ(missing["status"], 404);
 }
 
-TEST_F(ApiTest, RegionsListTheSupervisionUnits) {
+TEST_P(ApiTest, RegionsListTheSupervisionUnits) {
   json regions = GetJson("/api/v1/regions");
   int units = 0;
   for (const auto& r : regions["items"]) {
@@ -118,6 +123,25 @@ TEST_F(ApiTest, RegionsListTheSupervisionUnits) {
   }
   EXPECT_EQ(units, 13);
 }
+
+// PostgreSQL going away while serving: 503 problem+json, the server stays up, and it
+// recovers by itself when the database is back.
+using PostgresApiTest = ApiTest;
+
+TEST_P(PostgresApiTest, DatabaseAwayIs503AndServingRecovers) {
+  test_database().SetAllowConnections(false);
+  test_database().TerminateSessions();
+  auto reply = Fetch(port_, "GET", "/api/v1/stats/overview");
+  EXPECT_EQ(reply.status, 503) << reply.body;
+  EXPECT_EQ(reply.Header("content-type"), "application/problem+json");
+  EXPECT_EQ(Fetch(port_, "GET", "/healthz").status, 200);
+  test_database().SetAllowConnections(true);
+  json j = GetJson("/api/v1/stats/overview");
+  EXPECT_EQ(j["enterprises"], kEnterprises);
+}
+
+ZL_INSTANTIATE_BACKEND_TESTS(ApiTest);
+ZL_INSTANTIATE_POSTGRES_TESTS(PostgresApiTest);
 
 }  // namespace
 }  // namespace zl

@@ -1,19 +1,47 @@
 #!/usr/bin/env bash
-# The zhiliang command as a user runs it: exit codes, messages, and a real serve/stop cycle.
-# Usage: cli_test.sh PATH_TO_ZHILIANG
+# The zhiliang command as a user runs it: exit codes, messages, and a real serve/stop cycle,
+# on the backend named by the second argument.
+# Usage: cli_test.sh PATH_TO_ZHILIANG sqlite|postgresql
+# With postgresql it needs ZL_TEST_POSTGRES_URL (scripts/with-postgres) and exits 77
+# (skipped) without it.
 set -uo pipefail
 Z=$1
+BACKEND=${2:-sqlite}
 work=$(mktemp -d)
 server_pid=
-trap '[[ -n "$server_pid" ]] && kill -9 "$server_pid" 2>/dev/null; rm -rf "$work"' EXIT
+pg_databases=()
+cleanup() {
+  [[ -n "$server_pid" ]] && kill -9 "$server_pid" 2>/dev/null
+  for d in "${pg_databases[@]}"; do psql "$ZL_TEST_POSTGRES_URL" -qAtc "DROP DATABASE IF EXISTS $d WITH (FORCE)" >/dev/null 2>&1; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
 passed=0
 failed=0
+
+if [[ $BACKEND == postgresql && -z "${ZL_TEST_POSTGRES_URL:-}" ]]; then
+  echo "cli: ZL_TEST_POSTGRES_URL is not set; skipping the PostgreSQL run"; exit 77
+fi
+
+# new_db NAME: prints the URL of a new, empty database for this backend.
+new_db() {
+  if [[ $BACKEND == sqlite ]]; then echo "sqlite:$work/$1.db"; return; fi
+  local name="zlcli_$$_$1"
+  psql "$ZL_TEST_POSTGRES_URL" -qAtc "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name" >/dev/null
+  pg_databases+=("$name")
+  echo "${ZL_TEST_POSTGRES_URL%/*}/$name"
+}
+# sql URL QUERY: runs a query with the backend's own client.
+sql() {
+  if [[ $BACKEND == sqlite ]]; then sqlite3 "${1#sqlite:}" "$2"; else psql "$1" -qAtc "$2"; fi
+}
 
 check() {  # check NAME CONDITION-COMMAND...
   local name=$1; shift
   if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name" >&2; fi
 }
 contains() { grep -q -- "$2" <<<"$1"; }
+lacks() { ! grep -q -- "$2" <<<"$1"; }
 
 # --help everywhere
 for cmd in "" "serve" "migrate" "demo" "uscc" "uscc check"; do
@@ -36,10 +64,11 @@ check "json has code/valid/reason" contains "$out" '"valid": false'
 check "json lists the valid one" contains "$out" '"code": "91130100MA0C123409"'
 
 # migrate: creates the schema, second run changes nothing
-out=$("$Z" migrate --db "sqlite:$work/m.db"); rc=$?
+m=$(new_db m)
+out=$("$Z" migrate --db "$m"); rc=$?
 check "migrate exits 0" test $rc -eq 0
 check "migrate reports what it applied" contains "$out" "applied 0001_enterprise"
-out=$("$Z" migrate --db "sqlite:$work/m.db"); rc=$?
+out=$("$Z" migrate --db "$m"); rc=$?
 check "second migrate exits 0" test $rc -eq 0
 check "second migrate is a no-op" contains "$out" "up to date"
 
@@ -51,21 +80,29 @@ out=$("$Z" migrate --db "sqlite:$work/missing-dir/x.db" 2>&1); rc=$?
 check "unopenable sqlite path fails" test $rc -ne 0
 check "unopenable path is named" contains "$out" "missing-dir/x.db"
 
+# a PostgreSQL server that is not there: one line naming host and port
+out=$("$Z" migrate --db "postgresql://zl:secret@127.0.0.1:1/zl" 2>&1); rc=$?
+check "refused postgresql connection fails" test $rc -ne 0
+check "refused connection is one line" test "$(wc -l <<<"$out")" -eq 1
+check "refused connection names host and port" contains "$out" '"127.0.0.1", port 1 failed'
+check "refused connection hides the password" lacks "$out" secret
+
 # demo --no-serve: deterministic data, refuses to add to a filled database without --reset
-out=$("$Z" demo --db "sqlite:$work/d.db" --enterprises 1500 --seed 5 --no-serve); rc=$?
+d=$(new_db d)
+out=$("$Z" demo --db "$d" --enterprises 1500 --seed 5 --no-serve); rc=$?
 check "demo exits 0" test $rc -eq 0
 check "demo says what it wrote" contains "$out" "wrote 1500 enterprises"
-check "demo rows are in the file" test "$(sqlite3 "$work/d.db" 'select count(*) from enterprise')" = 1500
-first=$(sqlite3 "$work/d.db" 'select uscc || name from enterprise order by rowid limit 3')
-out=$("$Z" demo --db "sqlite:$work/d.db" --enterprises 10 --no-serve 2>&1); rc=$?
+check "demo rows are in the database" test "$(sql "$d" 'select count(*) from enterprise')" = 1500
+first=$(sql "$d" 'select uscc || name from enterprise order by uscc limit 3')
+out=$("$Z" demo --db "$d" --enterprises 10 --no-serve 2>&1); rc=$?
 check "demo on a filled database fails" test $rc -ne 0
 check "demo says why and what to do" contains "$out" "--reset"
-"$Z" demo --db "sqlite:$work/d.db" --enterprises 1500 --seed 5 --no-serve --reset >/dev/null
-again=$(sqlite3 "$work/d.db" 'select uscc || name from enterprise order by rowid limit 3')
+"$Z" demo --db "$d" --enterprises 1500 --seed 5 --no-serve --reset >/dev/null
+again=$(sql "$d" 'select uscc || name from enterprise order by uscc limit 3')
 check "same seed gives the same data" test "$first" = "$again"
 
 # serve --port 0: prints the port, answers, stops cleanly on SIGTERM
-"$Z" serve --db "sqlite:$work/d.db" --address 127.0.0.1 --port 0 >"$work/out" 2>"$work/err" &
+"$Z" serve --db "$d" --address 127.0.0.1 --port 0 >"$work/out" 2>"$work/err" &
 server_pid=$!
 port=
 for _ in $(seq 1 100); do
@@ -83,5 +120,5 @@ fi
 kill -TERM "$server_pid"; wait "$server_pid"; rc=$?; server_pid=
 check "serve exits 0 on SIGTERM" test $rc -eq 0
 
-echo "cli: $passed passed, $failed failed"
+echo "cli ($BACKEND): $passed passed, $failed failed"
 test $failed -eq 0

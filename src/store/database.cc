@@ -1,12 +1,15 @@
-// Database: connection pool, per-connection setup and the transaction discipline.
+// Database: connection pool, per-connection setup, the transaction discipline and recovery
+// from lost connections. Backend specifics are in store/dialect.h.
 #include "store/database.h"
 
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
+#include <spdlog/spdlog.h>
 
 #include <string>
 
+#include "store/dialect.h"
 #include "store/migrations.h"
 #include "store/soci_errors.h"
 
@@ -53,48 +56,70 @@ Status Database::Connect() {
       if (url_.backend == Backend::kSqlite) {
         sql.open(soci::sqlite3,
                  "db=" + url_.target + " timeout=" + std::to_string(options_.busy_timeout_seconds));
-        sql << "PRAGMA foreign_keys = ON";
-        sql << "PRAGMA synchronous = NORMAL";
-        if (!url_.in_memory()) {
-          std::string mode;
-          sql << "PRAGMA journal_mode = WAL", soci::into(mode);
-        }
       } else {
         sql.open(soci::postgresql, url_.target);
-        sql << "SET client_min_messages = warning";
       }
+      dialect::SetUpConnection(sql, url_);
     } catch (const std::exception& e) {
-      Status s = StatusFromException(e, "cannot open database " + url_.display);
       // Whatever the driver said, failing to connect is a matter of availability.
-      return Status::Unavailable(s.message());
+      return Status::Unavailable(
+          StatusFromException(e, "cannot connect to " + url_.display).message());
     }
   }
   return Status();
 }
 
-Status Database::Read(const Work& work) { return Run(work, /*write=*/false); }
+Status Database::Reconnect(soci::session& sql) {
+  try {
+    sql.reconnect();
+    dialect::SetUpConnection(sql, url_);
+    spdlog::warn("database connection to {} was lost and has been reopened", url_.display);
+    return Status();
+  } catch (const std::exception& e) {
+    return Status::Unavailable(
+        StatusFromException(e, "cannot reconnect to " + url_.display).message());
+  }
+}
 
-Status Database::Write(const Work& work) { return Run(work, /*write=*/true); }
+Status Database::Read(const Work& work) {
+  return Run(work, /*write=*/false, Retry::kIfConnectionLost);
+}
 
-Status Database::Run(const Work& work, bool write) {
+Status Database::Write(const Work& work, Retry retry) { return Run(work, /*write=*/true, retry); }
+
+Status Database::Run(const Work& work, bool write, Retry retry) {
   std::unique_lock<std::mutex> writer;
   if (write && url_.backend == Backend::kSqlite) writer = std::unique_lock(write_mutex_);
   Lease lease(*pool_);
   soci::session& sql = lease.session();
+  // A connection that died while idle in the pool is reopened before use.
+  if (dialect::ConnectionLost(sql, url_.backend)) ZL_RETURN_IF_ERROR(Reconnect(sql));
+
+  bool commit_started = false;
+  Status status = RunOnce(sql, work, write, commit_started);
+  if (retry == Retry::kIfConnectionLost && !commit_started &&
+      dialect::ConnectionLost(sql, url_.backend)) {
+    ZL_RETURN_IF_ERROR(Reconnect(sql));
+    status = RunOnce(sql, work, write, commit_started);
+  }
+  if (dialect::ConnectionLost(sql, url_.backend)) {
+    return Status::Unavailable("the database connection was lost: " + status.message());
+  }
+  return status;
+}
+
+Status Database::RunOnce(soci::session& sql, const Work& work, bool write, bool& commit_started) {
   bool in_transaction = false;
   try {
     if (write) {
-      if (url_.backend == Backend::kSqlite) {
-        sql << "BEGIN IMMEDIATE";
-      } else {
-        sql.begin();
-      }
+      dialect::BeginWrite(sql, url_.backend);
       in_transaction = true;
     }
     Status status = work(sql);
     if (write) {
       in_transaction = false;
       if (status.ok()) {
+        commit_started = true;
         sql.commit();
       } else {
         sql.rollback();

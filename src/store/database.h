@@ -13,6 +13,12 @@
 // writes are funnelled through a mutex and start with BEGIN IMMEDIATE, and every connection
 // has a busy timeout, so concurrent requests queue instead of failing with SQLITE_BUSY.
 //
+// A lost connection (the PostgreSQL server restarted, a network blip) is reopened and the
+// unit of work is run once more, so `work` may run twice: it must start from scratch each
+// time (clear what it collects) and keep no other state across runs. A write whose COMMIT
+// itself failed is never retried, since it may have landed. When the database stays away,
+// the Status is Unavailable (HTTP 503) and the next call tries to reconnect again.
+//
 // Thread-safe: Read and Write may be called from any number of threads.
 #pragma once
 
@@ -56,12 +62,17 @@ class Database {
   // Runs `work` on a pooled session, outside any explicit transaction.
   Status Read(const Work& work);
   // Runs `work` in one transaction: commit on OK, rollback on error or exception.
-  Status Write(const Work& work);
+  // kNever is for work that consumes a one-shot source (a stream of rows) and so cannot
+  // be run twice.
+  enum class Retry { kIfConnectionLost, kNever };
+  Status Write(const Work& work, Retry retry = Retry::kIfConnectionLost);
 
  private:
   Database(DatabaseUrl url, DatabaseOptions options);
   Status Connect();
-  Status Run(const Work& work, bool write);
+  Status Run(const Work& work, bool write, Retry retry);
+  Status RunOnce(soci::session& sql, const Work& work, bool write, bool& commit_started);
+  Status Reconnect(soci::session& sql);
 
   DatabaseUrl url_;
   DatabaseOptions options_;

@@ -33,39 +33,37 @@ TEST(Database, UnopenableFileIsUnavailableWithTheUrl) {
   EXPECT_NE(db.status().message().find("/nonexistent-dir/sub/x.db"), std::string::npos);
 }
 
-TEST(Database, FailedWriteRollsBack) {
-  TestDatabase t;
-  Status s = t.db().Write([](soci::session& sql) {
+using DatabaseTest = BackendTest;
+
+TEST_P(DatabaseTest, FailedWriteRollsBack) {
+  Status s = db().Write([](soci::session& sql) {
     sql << "CREATE TABLE note (id BIGINT PRIMARY KEY, body TEXT NOT NULL)";
     sql << "INSERT INTO note VALUES (1, 'kept?')";
     return Status::InvalidArgument("changed my mind", "body");
   });
   EXPECT_EQ(s.field(), "body");
   // The CREATE TABLE was rolled back too.
-  Status read = t.db().Read([](soci::session& sql) {
+  Status read = db().Read([](soci::session& sql) {
     sql << "SELECT COUNT(*) FROM note";
     return Status();
   });
   EXPECT_FALSE(read.ok());
 }
 
-TEST(Database, ExceptionInsideWriteBecomesStatusAndRollsBack) {
-  TestDatabase t;
-  ASSERT_TRUE(t.db()
-                  .Write([](soci::session& sql) {
+TEST_P(DatabaseTest, ExceptionInsideWriteBecomesStatusAndRollsBack) {
+  ASSERT_TRUE(db().Write([](soci::session& sql) {
                     sql << "CREATE TABLE note (id BIGINT PRIMARY KEY, body TEXT NOT NULL)";
                     return Status();
                   })
                   .ok());
-  Status s = t.db().Write([](soci::session& sql) {
+  Status s = db().Write([](soci::session& sql) {
     sql << "INSERT INTO note VALUES (1, 'a')";
     sql << "INSERT INTO note VALUES (1, 'b')";  // duplicate key throws
     return Status();
   });
   EXPECT_EQ(s.code(), Status::Code::kAlreadyExists) << s.ToString();
   long long n = -1;
-  ASSERT_TRUE(t.db()
-                  .Read([&](soci::session& sql) {
+  ASSERT_TRUE(db().Read([&](soci::session& sql) {
                     sql << "SELECT COUNT(*) FROM note", soci::into(n);
                     return Status();
                   })
@@ -73,10 +71,8 @@ TEST(Database, ExceptionInsideWriteBecomesStatusAndRollsBack) {
   EXPECT_EQ(n, 0);
 }
 
-TEST(Database, ConcurrentWritersAllLand) {
-  TestDatabase t;
-  ASSERT_TRUE(t.db()
-                  .Write([](soci::session& sql) {
+TEST_P(DatabaseTest, ConcurrentWritersAllLand) {
+  ASSERT_TRUE(db().Write([](soci::session& sql) {
                     sql << "CREATE TABLE hit (id BIGINT PRIMARY KEY)";
                     return Status();
                   })
@@ -86,7 +82,7 @@ TEST(Database, ConcurrentWritersAllLand) {
     threads.emplace_back([&, th] {
       for (int i = 0; i < 25; ++i) {
         long long id = th * 1000 + i;
-        Status s = t.db().Write([&](soci::session& sql) {
+        Status s = db().Write([&](soci::session& sql) {
           sql << "INSERT INTO hit VALUES (:id)", soci::use(id);
           return Status();
         });
@@ -96,14 +92,60 @@ TEST(Database, ConcurrentWritersAllLand) {
   }
   for (auto& th : threads) th.join();
   long long n = 0;
-  ASSERT_TRUE(t.db()
-                  .Read([&](soci::session& sql) {
+  ASSERT_TRUE(db().Read([&](soci::session& sql) {
                     sql << "SELECT COUNT(*) FROM hit", soci::into(n);
                     return Status();
                   })
                   .ok());
   EXPECT_EQ(n, 200);
 }
+
+TEST(Database, RefusedPostgresConnectionIsOneClearLine) {
+  auto db = Database::Open("postgresql://zl:secret@127.0.0.1:1/zhiliang");
+  ASSERT_FALSE(db.ok());
+  Status status = db.status();
+  const std::string& m = status.message();
+  EXPECT_EQ(status.code(), Status::Code::kUnavailable);
+  EXPECT_NE(m.find("postgresql://zl:***@127.0.0.1:1/zhiliang"), std::string::npos) << m;
+  EXPECT_NE(m.find("port 1 failed"), std::string::npos) << m;
+  EXPECT_NE(m.find("Connection refused"), std::string::npos) << m;
+  EXPECT_EQ(m.find("secret"), std::string::npos) << m;
+  EXPECT_EQ(m.find('\n'), std::string::npos) << m;
+}
+
+long long CountEnterprises(Database& db, Status* status) {
+  long long n = -1;
+  *status = db.Read([&](soci::session& sql) {
+    sql << "SELECT COUNT(*) FROM enterprise", soci::into(n);
+    return Status();
+  });
+  return n;
+}
+
+using PostgresDatabaseTest = BackendTest;
+
+TEST_P(PostgresDatabaseTest, LostConnectionsAreReopenedAndTheWorkRetried) {
+  test_database().TerminateSessions();
+  Status status;
+  for (int i = 0; i < 6; ++i) {  // more calls than the pool has sessions
+    EXPECT_EQ(CountEnterprises(db(), &status), 0);
+    EXPECT_TRUE(status.ok()) << status.ToString();
+  }
+}
+
+TEST_P(PostgresDatabaseTest, DatabaseAwayIsUnavailableAndRecovers) {
+  test_database().SetAllowConnections(false);
+  test_database().TerminateSessions();
+  Status status;
+  CountEnterprises(db(), &status);
+  EXPECT_EQ(status.code(), Status::Code::kUnavailable) << status.ToString();
+  test_database().SetAllowConnections(true);
+  EXPECT_EQ(CountEnterprises(db(), &status), 0);
+  EXPECT_TRUE(status.ok()) << status.ToString();
+}
+
+ZL_INSTANTIATE_BACKEND_TESTS(DatabaseTest);
+ZL_INSTANTIATE_POSTGRES_TESTS(PostgresDatabaseTest);
 
 }  // namespace
 }  // namespace zl::store

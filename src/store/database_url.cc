@@ -1,6 +1,8 @@
 // DatabaseUrl::Parse: recognises the two backends' URL forms and masks passwords.
 #include "store/database_url.h"
 
+#include <libpq-fe.h>
+
 namespace zl::store {
 
 namespace {
@@ -19,6 +21,33 @@ std::string MaskPassword(std::string_view uri) {
   std::size_t colon = out.find(':', scheme_end + 3);
   if (colon == std::string::npos || colon > at) return out;
   out.replace(colon + 1, at - colon - 1, "***");
+  return out;
+}
+
+// Turns a postgresql:// URI into libpq's keyword=value form, which SOCI passes through
+// untouched (SOCI mangles URIs). Fails with the reason libpq gives.
+Result<std::string> ToConninfo(const std::string& uri) {
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(uri.c_str(), &error);
+  if (options == nullptr) {
+    std::string reason = error ? error : "cannot parse";
+    PQfreemem(error);
+    while (!reason.empty() && (reason.back() == '\n' || reason.back() == ' ')) reason.pop_back();
+    return Status::InvalidArgument("bad postgresql URL: " + reason, "db");
+  }
+  std::string out;
+  for (PQconninfoOption* o = options; o->keyword != nullptr; ++o) {
+    if (o->val == nullptr) continue;
+    out += out.empty() ? "" : " ";
+    out += o->keyword;
+    out += "='";
+    for (const char* c = o->val; *c; ++c) {
+      if (*c == '\'' || *c == '\\') out += '\\';
+      out += *c;
+    }
+    out += '\'';
+  }
+  PQconninfoFree(options);
   return out;
 }
 
@@ -47,7 +76,7 @@ Result<DatabaseUrl> DatabaseUrl::Parse(std::string_view url) {
                                      "db");
     }
     out.backend = Backend::kPostgres;
-    out.target = std::string(url);
+    ZL_ASSIGN_OR_RETURN(out.target, ToConninfo(std::string(url)));
     out.display = MaskPassword(url);
     return out;
   }

@@ -16,7 +16,7 @@ enum class Backend { kSqlite, kPostgres };
 
 struct DatabaseUrl {
   Backend backend = Backend::kSqlite;
-  std::string target;   // SQLite: the file path (or ":memory:"); PostgreSQL: the libpq URI
+  std::string target;   // SQLite: the file path (or ":memory:"); PostgreSQL: libpq conninfo
   std::string display;  // the URL with any password replaced by "***", for logs and errors
 
   bool in_memory() const { return backend == Backend::kSqlite && target == ":memory:"; }

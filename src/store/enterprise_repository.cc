@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "store/database.h"
+#include "store/dialect.h"
 
 namespace zl::store {
 
@@ -13,17 +14,6 @@ namespace {
 
 constexpr const char* kColumns =
     "uscc, name, region_code, industry_code, size, founded_on, address";
-
-// Escapes LIKE wildcards so that a user's "50%" matches literally.
-std::string LikeContains(const std::string& text) {
-  std::string out = "%";
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  out += '%';
-  return out;
-}
 
 std::string NowIso() {
   auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
@@ -54,7 +44,8 @@ struct EnterpriseColumns {
 
 // Builds the WHERE clause for a filter; the bound values live in `values`, which must
 // outlive the statement (SOCI binds by reference).
-std::string WhereClause(const EnterpriseFilter& filter, std::vector<std::string>& values) {
+std::string WhereClause(Backend backend, const EnterpriseFilter& filter,
+                        std::vector<std::string>& values) {
   std::string where = " WHERE 1 = 1";
   values.clear();
   values.reserve(4);
@@ -71,8 +62,9 @@ std::string WhereClause(const EnterpriseFilter& filter, std::vector<std::string>
     where += " AND size = :size";
   }
   if (!filter.name_contains.empty()) {
-    values.push_back(LikeContains(filter.name_contains));
-    where += " AND name LIKE :name ESCAPE '\\'";
+    values.emplace_back();
+    where += " AND " + dialect::ContainsCondition(backend, "name", "enterprise_name_fts",
+                                                  filter.name_contains, values.back());
   }
   return where;
 }
@@ -95,28 +87,23 @@ Status EnterpriseRepository::DeleteAll() {
 }
 
 Status EnterpriseRepository::InsertAll(const Source& next) {
-  return db_.Write([&](soci::session& sql) {
-    EnterpriseColumns c;
-    std::string created_at = NowIso();
-    soci::statement st =
-        (sql.prepare << "INSERT INTO enterprise(uscc, name, region_code, industry_code, size, "
-                        "founded_on, address, created_at) VALUES(:uscc, :name, :region, "
-                        ":industry, :size, :founded, :address, :created)",
-         soci::use(c.uscc), soci::use(c.name), soci::use(c.region_code), soci::use(c.industry_code),
-         soci::use(c.size), soci::use(c.founded_on), soci::use(c.address), soci::use(created_at));
-    while (std::optional<domain::Enterprise> row = next()) {
-      const domain::Enterprise& e = *row;
-      c.uscc = e.uscc;
-      c.name = e.name;
-      c.region_code = e.region_code;
-      c.industry_code = e.industry_code;
-      c.size = domain::EnterpriseSizeNameEn(e.size);
-      c.founded_on = e.founded_on.ToString();
-      c.address = e.address;
-      st.execute(true);
-    }
-    return Status();
-  });
+  Backend backend = db_.backend();
+  return db_.Write(
+      [&](soci::session& sql) {
+        std::string created_at = NowIso();
+        auto writer = dialect::BulkWriter::Create(sql, backend, "enterprise",
+                                                  {"uscc", "name", "region_code", "industry_code",
+                                                   "size", "founded_on", "address", "created_at"});
+        while (std::optional<domain::Enterprise> row = next()) {
+          const domain::Enterprise& e = *row;
+          std::string founded_on = e.founded_on.ToString();
+          ZL_RETURN_IF_ERROR(writer->Add({e.uscc, e.name, e.region_code, e.industry_code,
+                                          domain::EnterpriseSizeNameEn(e.size), founded_on,
+                                          e.address, created_at}));
+        }
+        return writer->Finish();
+      },
+      Database::Retry::kNever);  // `next` cannot be rewound
 }
 
 Result<domain::Enterprise> EnterpriseRepository::FindByUscc(const std::string& uscc) {
@@ -143,8 +130,9 @@ Result<PageOf<domain::Enterprise>> EnterpriseRepository::List(const EnterpriseFi
   out.page = page.page;
   out.per_page = page.per_page;
   std::vector<std::string> values;
-  std::string where = WhereClause(filter, values);
+  std::string where = WhereClause(db_.backend(), filter, values);
   ZL_RETURN_IF_ERROR(db_.Read([&](soci::session& sql) {
+    out.items.clear();  // the work may run twice (see Database)
     long long total = 0;
     {
       soci::statement st(sql);
@@ -196,6 +184,7 @@ Result<std::vector<Tally>> EnterpriseRepository::CountBy(Dimension dimension) {
                                                            : "size";
   std::vector<Tally> out;
   ZL_RETURN_IF_ERROR(db_.Read([&](soci::session& sql) {
+    out.clear();  // the work may run twice (see Database)
     std::string key;
     long long count = 0;
     soci::statement st = (sql.prepare << "SELECT " << column << ", COUNT(*) AS n FROM enterprise"

@@ -23,9 +23,12 @@ Enterprise Make(std::string uscc, std::string name, std::string region, std::str
   return e;
 }
 
-class EnterpriseRepositoryTest : public ::testing::Test {
+class EnterpriseRepositoryTest : public BackendTest {
  protected:
   void SetUp() override {
+    BackendTest::SetUp();
+    if (IsSkipped()) return;
+    repo_ = std::make_unique<EnterpriseRepository>(db());
     std::vector<Enterprise> rows = {
         Make("91130200MA0A000001", "唐山市鑫达钢铁有限公司", "130200", "C31",
              EnterpriseSize::kLarge),
@@ -38,78 +41,145 @@ class EnterpriseRepositoryTest : public ::testing::Test {
         Make("91130100MA0A000005", "石家庄百分_百食品有限公司", "130100", "C14",
              EnterpriseSize::kMicro),
     };
-    ASSERT_TRUE(repo_.InsertMany(rows).ok());
+    ASSERT_TRUE(repo_->InsertMany(rows).ok());
   }
 
-  TestDatabase t_;
-  EnterpriseRepository repo_{t_.db()};
+  std::unique_ptr<EnterpriseRepository> repo_;
 };
 
-TEST_F(EnterpriseRepositoryTest, FindsByUsccAndReportsMissing) {
-  auto e = repo_.FindByUscc("91130682MA0A000004");
+TEST_P(EnterpriseRepositoryTest, FindsByUsccAndReportsMissing) {
+  auto e = repo_->FindByUscc("91130682MA0A000004");
   ASSERT_TRUE(e.ok()) << e.status().ToString();
   EXPECT_EQ(e->name, "定州市安泰钢铁有限公司");
   EXPECT_EQ(e->size, EnterpriseSize::kMedium);
   EXPECT_EQ(e->founded_on.ToString(), "2005-03-14");
-  auto missing = repo_.FindByUscc("91130682MA0A000009");
+  auto missing = repo_->FindByUscc("91130682MA0A000009");
   EXPECT_EQ(missing.status().code(), Status::Code::kNotFound);
 }
 
-TEST_F(EnterpriseRepositoryTest, FiltersByRegionIndustryAndTwoCharacterChineseName) {
+TEST_P(EnterpriseRepositoryTest, FiltersByRegionIndustryAndTwoCharacterChineseName) {
   EnterpriseFilter by_region{.region_code = "130200"};
-  auto page = repo_.List(by_region, {});
+  auto page = repo_->List(by_region, {});
   ASSERT_TRUE(page.ok());
   EXPECT_EQ(page->total, 2);
 
   EnterpriseFilter steel{.name_contains = "钢铁"};
-  page = repo_.List(steel, {});
+  page = repo_->List(steel, {});
   ASSERT_TRUE(page.ok());
   EXPECT_EQ(page->total, 2);
 
   EnterpriseFilter both{.region_code = "130682", .industry_code = "C31"};
-  page = repo_.List(both, {});
+  page = repo_->List(both, {});
   ASSERT_TRUE(page.ok());
   ASSERT_EQ(page->items.size(), 1u);
   EXPECT_EQ(page->items[0].uscc, "91130682MA0A000004");
 
   // LIKE wildcards in the query are taken literally.
   EnterpriseFilter underscore{.name_contains = "_"};
-  page = repo_.List(underscore, {});
+  page = repo_->List(underscore, {});
   ASSERT_TRUE(page.ok());
   EXPECT_EQ(page->total, 1);
 }
 
-TEST_F(EnterpriseRepositoryTest, PagesAndRejectsBadPaging) {
-  auto first = repo_.List({}, {.page = 1, .per_page = 2});
-  auto third = repo_.List({}, {.page = 3, .per_page = 2});
+TEST_P(EnterpriseRepositoryTest, PagesAndRejectsBadPaging) {
+  auto first = repo_->List({}, {.page = 1, .per_page = 2});
+  auto third = repo_->List({}, {.page = 3, .per_page = 2});
   ASSERT_TRUE(first.ok() && third.ok());
   EXPECT_EQ(first->total, 5);
   EXPECT_EQ(first->items.size(), 2u);
   EXPECT_EQ(third->items.size(), 1u);
-  EXPECT_EQ(repo_.List({}, {.page = 0}).status().field(), "page");
-  EXPECT_EQ(repo_.List({}, {.page = 1, .per_page = 201}).status().field(), "per_page");
+  EXPECT_EQ(repo_->List({}, {.page = 0}).status().field(), "page");
+  EXPECT_EQ(repo_->List({}, {.page = 1, .per_page = 201}).status().field(), "per_page");
 }
 
-TEST_F(EnterpriseRepositoryTest, CountsByDimension) {
-  auto by_region = repo_.CountBy(EnterpriseRepository::Dimension::kRegion);
+TEST_P(EnterpriseRepositoryTest, CountsByDimension) {
+  auto by_region = repo_->CountBy(EnterpriseRepository::Dimension::kRegion);
   ASSERT_TRUE(by_region.ok());
   ASSERT_EQ(by_region->size(), 3u);
   EXPECT_EQ((*by_region)[0].count, 2);
-  auto total = repo_.Count();
+  auto total = repo_->Count();
   ASSERT_TRUE(total.ok());
   EXPECT_EQ(*total, 5);
 }
 
-TEST_F(EnterpriseRepositoryTest, DuplicateInBatchWritesNothing) {
+TEST_P(EnterpriseRepositoryTest, DuplicateInBatchWritesNothing) {
   std::vector<Enterprise> rows = {
       Make("91130900MA0A000006", "沧州市新建公司", "130900", "C33", EnterpriseSize::kSmall),
       Make("91130200MA0A000001", "重复", "130200", "C31", EnterpriseSize::kSmall),
   };
-  Status s = repo_.InsertMany(rows);
+  Status s = repo_->InsertMany(rows);
   EXPECT_EQ(s.code(), Status::Code::kAlreadyExists) << s.ToString();
-  EXPECT_EQ(*repo_.Count(), 5);
-  EXPECT_EQ(repo_.FindByUscc("91130900MA0A000006").status().code(), Status::Code::kNotFound);
+  EXPECT_EQ(*repo_->Count(), 5);
+  EXPECT_EQ(repo_->FindByUscc("91130900MA0A000006").status().code(), Status::Code::kNotFound);
 }
+
+TEST_P(EnterpriseRepositoryTest, SearchesNamesOfEveryLengthThroughTheIndex) {
+  auto count = [&](std::string q) {
+    auto page = repo_->List({.name_contains = q}, {});
+    EXPECT_TRUE(page.ok()) << page.status().ToString();
+    return page.ok() ? page->total : -1;
+  };
+  EXPECT_EQ(count("华北制药"), 1);  // 4 characters: the trigram index
+  EXPECT_EQ(count("有限公司"), 5);
+  EXPECT_EQ(count("钢铁有限"), 2);
+  EXPECT_EQ(count("钢"), 2);  // 1 character: a scan
+  EXPECT_EQ(count("定州市安泰钢铁有限公司"), 1);
+  EXPECT_EQ(count("不存在的公司"), 0);
+  EXPECT_EQ(count("\"引号\""), 0);  // FTS syntax characters are taken literally
+}
+
+TEST_P(EnterpriseRepositoryTest, LatinSearchIgnoresCase) {
+  std::vector<Enterprise> rows = {
+      Make("91130900MA0A000007", "沧州ABC Tech有限公司", "130900", "C39", EnterpriseSize::kSmall)};
+  ASSERT_TRUE(repo_->InsertMany(rows).ok());
+  for (std::string q : {"abc", "ABC", "tech", "Ab"}) {
+    auto page = repo_->List({.name_contains = q}, {});
+    ASSERT_TRUE(page.ok());
+    EXPECT_EQ(page->total, 1) << q;
+  }
+}
+
+TEST_P(EnterpriseRepositoryTest, BulkLoadsManyRowsAndDeletesThemAgain) {
+  int n = 0;
+  Status s = repo_->InsertAll([&]() -> std::optional<Enterprise> {
+    if (n == 3000) return std::nullopt;
+    char uscc[19];
+    std::snprintf(uscc, sizeof uscc, "91131000MA0B%06d", n);
+    // Tabs, newlines and backslashes survive the bulk path (COPY escapes them).
+    Enterprise e = Make(uscc, "廊坊批量\t" + std::to_string(n) + "号\n公司", "131000", "C33",
+                        EnterpriseSize::kMicro);
+    ++n;
+    return e;
+  });
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(*repo_->Count(), 3005);
+  auto e = repo_->FindByUscc("91131000MA0B000042");
+  ASSERT_TRUE(e.ok());
+  EXPECT_EQ(e->name, "廊坊批量\t42号\n公司");
+  auto page = repo_->List({.name_contains = "批量"}, {});
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->total, 3000);
+  ASSERT_TRUE(repo_->DeleteAll().ok());
+  EXPECT_EQ(*repo_->Count(), 0);
+  page = repo_->List({.name_contains = "批量\t1"}, {});
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->total, 0);
+}
+
+TEST_P(EnterpriseRepositoryTest, BulkLoadWithADuplicateWritesNothing) {
+  int n = 0;
+  Status s = repo_->InsertAll([&]() -> std::optional<Enterprise> {
+    if (n == 100) return std::nullopt;
+    char uscc[19];
+    std::snprintf(uscc, sizeof uscc, "91131000MA0C%06d", n % 60);  // repeats after 60
+    ++n;
+    return Make(uscc, "重复公司", "131000", "C33", EnterpriseSize::kMicro);
+  });
+  EXPECT_EQ(s.code(), Status::Code::kAlreadyExists) << s.ToString();
+  EXPECT_EQ(*repo_->Count(), 5);
+}
+
+ZL_INSTANTIATE_BACKEND_TESTS(EnterpriseRepositoryTest);
 
 }  // namespace
 }  // namespace zl::store

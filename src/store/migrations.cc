@@ -11,6 +11,7 @@
 
 #include "base/embedded_file.h"
 #include "store/database.h"
+#include "store/dialect.h"
 
 namespace zl::store {
 
@@ -100,16 +101,24 @@ std::vector<std::string> SplitSqlStatements(const std::string& sql) {
   return out;
 }
 
-Result<std::vector<Migration>> MigrationsFor(const Database& db) {
-  std::string dialect = BackendName(db.backend());
+Result<std::vector<Migration>> MigrationsFor(Backend backend) {
+  std::string dialect = BackendName(backend);
   std::map<int, Migration> common, specific;
+  std::map<int, int> variants;  // version -> number of dialect variants
   for (const EmbeddedFile& file : EmbeddedMigrations()) {
     ZL_ASSIGN_OR_RETURN(ParsedName parsed, ParseFileName(file.path));
     Migration m{parsed.version, parsed.name, std::string(file.bytes)};
     if (parsed.dialect.empty()) {
       common[parsed.version] = std::move(m);
-    } else if (parsed.dialect == dialect) {
-      specific[parsed.version] = std::move(m);
+    } else {
+      ++variants[parsed.version];
+      if (parsed.dialect == dialect) specific[parsed.version] = std::move(m);
+    }
+  }
+  for (const auto& [version, count] : variants) {
+    if (count < 2 && !common.contains(version)) {
+      return Status::Internal("migration " + std::to_string(version) +
+                              " has a variant for one backend only and no common file");
     }
   }
   for (auto& [version, m] : specific) common[version] = std::move(m);
@@ -119,9 +128,10 @@ Result<std::vector<Migration>> MigrationsFor(const Database& db) {
 }
 
 Result<MigrationReport> ApplyMigrations(Database& db) {
-  ZL_ASSIGN_OR_RETURN(std::vector<Migration> migrations, MigrationsFor(db));
+  ZL_ASSIGN_OR_RETURN(std::vector<Migration> migrations, MigrationsFor(db.backend()));
   MigrationReport report;
   ZL_RETURN_IF_ERROR(db.Write([&](soci::session& sql) {
+    dialect::LockForMigration(sql, db.backend());
     sql << "CREATE TABLE IF NOT EXISTS schema_migrations ("
            " version BIGINT PRIMARY KEY,"
            " name TEXT NOT NULL,"
@@ -140,6 +150,7 @@ Result<MigrationReport> ApplyMigrations(Database& db) {
     std::string full_name = label + m.name;
     Status s = db.Write([&](soci::session& sql) {
       // Another process may have applied it between our check and this transaction.
+      dialect::LockForMigration(sql, db.backend());
       long long seen = 0;
       long long version = m.version;
       sql << "SELECT COUNT(*) FROM schema_migrations WHERE version = :v", soci::into(seen),

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/result.h"
+#include "store/database_url.h"
 
 namespace zl::store {
 
@@ -28,8 +29,9 @@ struct MigrationReport {
   std::vector<std::string> applied;  // "0001_enterprise", ...
 };
 
-// The migrations for `db`'s backend, in version order.
-Result<std::vector<Migration>> MigrationsFor(const Database& db);
+// The migrations for `backend`, in version order. Fails if a version has a variant for one
+// backend but neither a common file nor a variant for the other.
+Result<std::vector<Migration>> MigrationsFor(Backend backend);
 
 // Applies every migration newer than the database's current version.
 Result<MigrationReport> ApplyMigrations(Database& db);

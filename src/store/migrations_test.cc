@@ -19,35 +19,42 @@ TEST(SplitSqlStatements, SplitsAtLineEndSemicolonsAndKeepsTriggerBodies) {
   EXPECT_TRUE(parts[2].ends_with("END"));
 }
 
-TEST(Migrations, OpenAppliesAllAndSecondRunChangesNothing) {
-  TestDatabase t;  // Open() applied the migrations
-  auto all = MigrationsFor(t.db());
+using MigrationsTest = BackendTest;
+
+TEST_P(MigrationsTest, OpenAppliesAllAndSecondRunChangesNothing) {
+  // Open() applied the migrations
+  auto all = MigrationsFor(GetParam());
   ASSERT_TRUE(all.ok());
   ASSERT_FALSE(all->empty());
   long long applied = 0;
-  ASSERT_TRUE(t.db()
-                  .Read([&](soci::session& sql) {
+  ASSERT_TRUE(db().Read([&](soci::session& sql) {
                     sql << "SELECT COUNT(*) FROM schema_migrations", soci::into(applied);
                     return Status();
                   })
                   .ok());
   EXPECT_EQ(applied, static_cast<long long>(all->size()));
 
-  auto again = ApplyMigrations(t.db());
+  auto again = ApplyMigrations(db());
   ASSERT_TRUE(again.ok()) << again.status().ToString();
   EXPECT_TRUE(again->applied.empty());
   EXPECT_EQ(again->from_version, all->back().version);
   EXPECT_EQ(again->to_version, all->back().version);
 }
 
-TEST(Migrations, VersionsAreUniqueAndIncreasing) {
-  TestDatabase t;
-  auto all = MigrationsFor(t.db());
-  ASSERT_TRUE(all.ok());
-  for (std::size_t i = 1; i < all->size(); ++i) {
-    EXPECT_LT((*all)[i - 1].version, (*all)[i].version);
+TEST(Migrations, BothBackendsHaveTheSameIncreasingVersions) {
+  auto lite = MigrationsFor(Backend::kSqlite);
+  auto pg = MigrationsFor(Backend::kPostgres);
+  ASSERT_TRUE(lite.ok() && pg.ok());
+  ASSERT_EQ(lite->size(), pg->size());
+  for (std::size_t i = 0; i < lite->size(); ++i) {
+    EXPECT_EQ((*lite)[i].version, (*pg)[i].version);
+    if (i > 0) {
+      EXPECT_LT((*lite)[i - 1].version, (*lite)[i].version);
+    }
   }
 }
+
+ZL_INSTANTIATE_BACKEND_TESTS(MigrationsTest);
 
 }  // namespace
 }  // namespace zl::store

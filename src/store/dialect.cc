@@ -1,0 +1,236 @@
+// Dialect: SQLite and PostgreSQL specifics, including the native bulk-load paths.
+#include "store/dialect.h"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include "base/text.h"
+#include "store/soci_errors.h"
+
+namespace zl::store::dialect {
+
+namespace {
+
+PGconn* PgConnection(soci::session& sql) {
+  return static_cast<soci::postgresql_session_backend*>(sql.get_backend())->conn_;
+}
+
+sqlite_api::sqlite3* SqliteConnection(soci::session& sql) {
+  return static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_;
+}
+
+std::string EscapeLike(std::string_view text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  out += '%';
+  return out;
+}
+
+std::string QuoteFtsPhrase(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+std::string ColumnList(const std::vector<std::string>& columns) {
+  std::string out;
+  for (const std::string& c : columns) out += (out.empty() ? "" : ", ") + c;
+  return out;
+}
+
+class SqliteBulkWriter final : public BulkWriter {
+ public:
+  SqliteBulkWriter(soci::session& sql, const std::string& table,
+                   const std::vector<std::string>& columns)
+      : db_(SqliteConnection(sql)), columns_(columns.size()) {
+    std::string placeholders;
+    for (std::size_t i = 0; i < columns.size(); ++i) placeholders += i ? ", ?" : "?";
+    std::string text =
+        "INSERT INTO " + table + " (" + ColumnList(columns) + ") VALUES (" + placeholders + ")";
+    if (sqlite_api::sqlite3_prepare_v2(db_, text.c_str(), -1, &stmt_, nullptr) != 0) {
+      prepare_error_ = Error();
+    }
+  }
+  ~SqliteBulkWriter() override { sqlite_api::sqlite3_finalize(stmt_); }
+
+  Status Add(const std::vector<std::string_view>& values) override {
+    if (!prepare_error_.ok()) return prepare_error_;
+    if (values.size() != columns_) return Status::Internal("bulk row has the wrong column count");
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      sqlite_api::sqlite3_bind_text(stmt_, static_cast<int>(i + 1), values[i].data(),
+                                    static_cast<int>(values[i].size()), SQLITE_STATIC);
+    }
+    int rc = sqlite_api::sqlite3_step(stmt_);
+    Status status = rc == SQLITE_DONE ? Status() : Error();
+    sqlite_api::sqlite3_reset(stmt_);
+    return status;
+  }
+
+  Status Finish() override { return prepare_error_; }
+
+ private:
+  Status Error() {
+    return StatusFromSqlite(sqlite_api::sqlite3_extended_errcode(db_),
+                            sqlite_api::sqlite3_errmsg(db_));
+  }
+
+  sqlite_api::sqlite3* db_;
+  sqlite_api::sqlite3_stmt* stmt_ = nullptr;
+  std::size_t columns_;
+  Status prepare_error_;
+};
+
+class PostgresBulkWriter final : public BulkWriter {
+ public:
+  PostgresBulkWriter(soci::session& sql, const std::string& table,
+                     const std::vector<std::string>& columns)
+      : conn_(PgConnection(sql)), columns_(columns.size()) {
+    std::string text = "COPY " + table + " (" + ColumnList(columns) + ") FROM STDIN";
+    PGresult* res = PQexec(conn_, text.c_str());
+    if (PQresultStatus(res) != PGRES_COPY_IN) status_ = ResultError(res);
+    PQclear(res);
+  }
+  ~PostgresBulkWriter() override {
+    if (!finished_ && status_.ok()) {
+      PQputCopyEnd(conn_, "abandoned");
+      while (PGresult* res = PQgetResult(conn_)) PQclear(res);
+    }
+  }
+
+  Status Add(const std::vector<std::string_view>& values) override {
+    if (!status_.ok()) return status_;
+    if (values.size() != columns_) return Status::Internal("bulk row has the wrong column count");
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (i) buffer_ += '\t';
+      for (char c : values[i]) {  // COPY text format escapes
+        switch (c) {
+          case '\\':
+            buffer_ += "\\\\";
+            break;
+          case '\t':
+            buffer_ += "\\t";
+            break;
+          case '\n':
+            buffer_ += "\\n";
+            break;
+          case '\r':
+            buffer_ += "\\r";
+            break;
+          default:
+            buffer_ += c;
+        }
+      }
+    }
+    buffer_ += '\n';
+    if (buffer_.size() >= (1 << 20)) Flush();
+    return status_;
+  }
+
+  Status Finish() override {
+    if (finished_) return status_;
+    finished_ = true;
+    if (!status_.ok()) return status_;
+    Flush();
+    if (PQputCopyEnd(conn_, status_.ok() ? nullptr : "aborted") != 1) {
+      status_ = Status::Unavailable(PQerrorMessage(conn_));
+    }
+    while (PGresult* res = PQgetResult(conn_)) {
+      if (PQresultStatus(res) != PGRES_COMMAND_OK && status_.ok()) status_ = ResultError(res);
+      PQclear(res);
+    }
+    return status_;
+  }
+
+ private:
+  void Flush() {
+    if (buffer_.empty() || !status_.ok()) return;
+    if (PQputCopyData(conn_, buffer_.data(), static_cast<int>(buffer_.size())) != 1) {
+      status_ = Status::Unavailable(PQerrorMessage(conn_));
+    }
+    buffer_.clear();
+  }
+
+  Status ResultError(PGresult* res) {
+    const char* state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+    return StatusFromSqlState(state ? state : "", PQresultErrorMessage(res));
+  }
+
+  PGconn* conn_;
+  std::size_t columns_;
+  std::string buffer_;
+  bool finished_ = false;
+  Status status_;
+};
+
+}  // namespace
+
+void SetUpConnection(soci::session& sql, const DatabaseUrl& url) {
+  if (url.backend == Backend::kSqlite) {
+    sql << "PRAGMA foreign_keys = ON";
+    sql << "PRAGMA synchronous = NORMAL";
+    if (!url.in_memory()) {
+      std::string mode;
+      sql << "PRAGMA journal_mode = WAL", soci::into(mode);
+    }
+  } else {
+    sql << "SET client_min_messages = warning";
+  }
+}
+
+void BeginWrite(soci::session& sql, Backend backend) {
+  if (backend == Backend::kSqlite) {
+    sql << "BEGIN IMMEDIATE";  // take the write lock now, not at the first write
+  } else {
+    sql.begin();
+  }
+}
+
+void LockForMigration(soci::session& sql, Backend backend) {
+  if (backend == Backend::kPostgres) {
+    sql << "SELECT pg_advisory_xact_lock(7203581940)";  // any constant, the same everywhere
+  }
+}
+
+bool ConnectionLost(soci::session& sql, Backend backend) {
+  if (sql.get_backend() == nullptr) return true;  // a reconnect failed earlier
+  if (backend != Backend::kPostgres) return false;
+  PGconn* conn = PgConnection(sql);
+  return conn == nullptr || PQstatus(conn) == CONNECTION_BAD;
+}
+
+std::string ContainsCondition(Backend backend, std::string_view column, std::string_view fts_table,
+                              std::string_view query, std::string& bound) {
+  std::string col(column);
+  if (backend == Backend::kPostgres) {
+    bound = EscapeLike(query);
+    return col + " ILIKE :name_query ESCAPE '\\'";
+  }
+  // SQLite's trigram tokenizer needs three characters; shorter queries scan with instr(),
+  // and LIKE must not be used on an FTS column (it silently returns nothing).
+  if (CountCodePoints(query) >= 3) {
+    bound = QuoteFtsPhrase(query);
+    return "rowid IN (SELECT rowid FROM " + std::string(fts_table) + " WHERE " +
+           std::string(fts_table) + " MATCH :name_query)";
+  }
+  bound = std::string(query);
+  return "instr(lower(" + col + "), lower(:name_query)) > 0";
+}
+
+std::unique_ptr<BulkWriter> BulkWriter::Create(soci::session& sql, Backend backend,
+                                               std::string table,
+                                               std::vector<std::string> columns) {
+  if (backend == Backend::kPostgres) {
+    return std::make_unique<PostgresBulkWriter>(sql, table, columns);
+  }
+  return std::make_unique<SqliteBulkWriter>(sql, table, columns);
+}
+
+}  // namespace zl::store::dialect
