@@ -133,6 +133,7 @@ TEST_P(PostgresApiTest, DatabaseAwayIs503AndServingRecovers) {
   test_database().TerminateSessions();
   auto reply = Fetch(port_, "GET", "/api/v1/stats/overview");
   EXPECT_EQ(reply.status, 503) << reply.body;
+  EXPECT_EQ(reply.Header("retry-after"), "5");
   EXPECT_EQ(reply.Header("content-type"), "application/problem+json");
   EXPECT_EQ(Fetch(port_, "GET", "/healthz").status, 200);
   test_database().SetAllowConnections(true);

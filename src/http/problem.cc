@@ -86,7 +86,11 @@ Response Response::FromStatus(const zl::Status& status) {
       // The message names a dependency ("database is locked"), not internals worth hiding,
       // but log it so that an outage leaves a trace on the server side as well.
       spdlog::warn("http: unavailable: {}", status.message());
-      return MakeProblem("unavailable", "service temporarily unavailable, retry later");
+      {
+        Response r = MakeProblem("unavailable", "service temporarily unavailable, retry later");
+        r.SetHeader("Retry-After", "5");
+        return r;
+      }
     case Code::kOk:
     case Code::kIoError:
     case Code::kInternal:
