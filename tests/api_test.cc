@@ -24,7 +24,7 @@ class ApiTest : public store::BackendTest {
   void SetUp() override {
     BackendTest::SetUp();
     if (IsSkipped()) return;
-    context_ = std::make_unique<api::AppContext>(api::AppContext{db()});
+    context_ = std::make_unique<api::AppContext>(db());
     store::EnterpriseRepository repo(db());
     demo::EnterpriseGenerator gen({.enterprises = kEnterprises, .seed = 99});
     ASSERT_TRUE(repo.InsertAll([&] { return gen.Next(); }).ok());
@@ -153,7 +153,7 @@ namespace {
 // The OpenAPI document served at /api/v1/openapi.json lists exactly the routes registered.
 TEST(OpenApi, DocumentListsExactlyTheServedRoutes) {
   store::TestDatabase db;
-  api::AppContext context{db.db()};
+  api::AppContext context(db.db());
   http::Router router;
   api::RegisterRoutes(router, context);
 

@@ -10,6 +10,10 @@ void RegisterRoutes(http::Router& router, AppContext& context) {
   RegisterRegionRoutes(router, context);
   RegisterStatsRoutes(router, context);
   RegisterOpenApiRoutes(router, context);
+  RegisterAuthRoutes(router, context);
+  RegisterUserRoutes(router, context);
+  RegisterTokenRoutes(router, context);
+  RegisterAuditRoutes(router, context);
 }
 
 }  // namespace zl::api

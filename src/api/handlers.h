@@ -9,5 +9,9 @@ void RegisterEnterpriseRoutes(http::Router& router, AppContext& context);
 void RegisterRegionRoutes(http::Router& router, AppContext& context);
 void RegisterStatsRoutes(http::Router& router, AppContext& context);
 void RegisterOpenApiRoutes(http::Router& router, AppContext& context);
+void RegisterAuthRoutes(http::Router& router, AppContext& context);
+void RegisterUserRoutes(http::Router& router, AppContext& context);
+void RegisterTokenRoutes(http::Router& router, AppContext& context);
+void RegisterAuditRoutes(http::Router& router, AppContext& context);
 
 }  // namespace zl::api

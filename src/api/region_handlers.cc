@@ -1,7 +1,9 @@
 // GET /api/v1/regions: the GB/T 2260 regions Zhiliang knows (Hebei, its cities, 定州, 辛集).
 #include <nlohmann/json.hpp>
 
+#include "api/guard.h"
 #include "api/handlers.h"
+#include "auth/permissions.h"
 #include "domain/region.h"
 
 namespace zl::api {
@@ -22,8 +24,9 @@ http::Response ListRegions() {
 
 }  // namespace
 
-void RegisterRegionRoutes(http::Router& router, AppContext&) {
-  router.Get("/api/v1/regions", [](http::Request&) { return ListRegions(); });
+void RegisterRegionRoutes(http::Router& router, AppContext& context) {
+  AddRoute(router, context, http::Method::kGet, "/api/v1/regions", auth::kPermEnterpriseRead,
+           [](http::Request&, const auth::Principal&) { return ListRegions(); });
 }
 
 }  // namespace zl::api

@@ -1,7 +1,10 @@
 // GET /api/v1/stats/overview: the live counts on the home page.
 #include <nlohmann/json.hpp>
 
+#include "api/guard.h"
 #include "api/handlers.h"
+#include "auth/permissions.h"
+#include "base/clock.h"
 #include "domain/enterprise_size.h"
 #include "domain/industry.h"
 #include "domain/region.h"
@@ -10,15 +13,6 @@
 namespace zl::api {
 
 namespace {
-
-std::string NowIso() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 http::Response Overview(AppContext& context) {
   using Dimension = store::EnterpriseRepository::Dimension;
@@ -69,13 +63,14 @@ http::Response Overview(AppContext& context) {
                                {"by_region", std::move(regions_json)},
                                {"by_size", std::move(sizes_json)},
                                {"by_industry", std::move(industries_json)},
-                               {"generated_at", NowIso()}});
+                               {"generated_at", NowIsoUtc()}});
 }
 
 }  // namespace
 
 void RegisterStatsRoutes(http::Router& router, AppContext& context) {
-  router.Get("/api/v1/stats/overview", [&context](http::Request&) { return Overview(context); });
+  AddRoute(router, context, http::Method::kGet, "/api/v1/stats/overview", auth::kPermStatsRead,
+           [&context](http::Request&, const auth::Principal&) { return Overview(context); });
 }
 
 }  // namespace zl::api

@@ -31,5 +31,7 @@ void AddServeCommand(CLI::App& app);
 void AddMigrateCommand(CLI::App& app);
 void AddDemoCommand(CLI::App& app);
 void AddUsccCommand(CLI::App& app);
+void AddUserCommand(CLI::App& app);
+void AddAuditCommand(CLI::App& app);
 
 }  // namespace zl::cli

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <memory>
 
+#include "auth/accounts.h"
+#include "auth/audit_log.h"
 #include "cli/commands.h"
 #include "cli/serve.h"
 #include "demo/demo_generator.h"
@@ -14,6 +16,38 @@
 namespace zl::cli {
 
 namespace {
+
+// Demo accounts, one per role, all with the same password. For demonstrations only: the
+// password is printed and documented, so never use `demo` on a database that matters.
+constexpr const char* kDemoPassword = "Zhiliang-demo-2014";
+
+void EnsureDemoAccounts(store::Database& db, const std::string& enterprise_uscc) {
+  struct Account {
+    const char* name;
+    const char* role;
+    const char* region;
+    std::string uscc;
+    const char* what;
+  };
+  const Account accounts[] = {
+      {"admin", "province_admin", "", "", "province administrator (全省)"},
+      {"tangshan", "city_admin", "130200", "", "city administrator, 唐山市"},
+      {"inspector", "inspector", "130200", "", "inspector, 唐山市"},
+      {"auditor", "auditor", "", "", "auditor"},
+      {"qiye", "enterprise", "", enterprise_uscc, "enterprise account"},
+  };
+  auth::Principal operator_ = auth::Principal::Cli("demo");
+  std::printf("demo accounts (DEMO ONLY, password %s):\n", kDemoPassword);
+  for (const Account& a : accounts) {
+    if (a.uscc.empty() && std::string(a.role) == "enterprise") continue;
+    auto added =
+        auth::AddUser(db, operator_, {a.name, a.role, a.region, a.uscc, kDemoPassword}, "");
+    if (!added.ok() && added.status().code() != Status::Code::kAlreadyExists) {
+      Check(added.status());
+    }
+    std::printf("  %-10s %s%s%s\n", a.name, a.what, a.uscc.empty() ? "" : " ", a.uscc.c_str());
+  }
+}
 
 struct DemoCommandOptions {
   std::string db_url = kDefaultDb;
@@ -37,10 +71,21 @@ void RunDemo(const DemoCommandOptions& o) {
   auto start = std::chrono::steady_clock::now();
   if (o.reset) Check(repo.DeleteAll());
   demo::EnterpriseGenerator generator({.enterprises = o.enterprises, .seed = o.seed});
-  Check(repo.InsertAll([&] { return generator.Next(); }));
+  std::string first_uscc;
+  Check(repo.InsertAll([&] {
+    auto e = generator.Next();
+    if (e && first_uscc.empty()) first_uscc = e->uscc;
+    return e;
+  }));
+  Check(auth::AppendAudit(**db, auth::Principal::Cli("demo"),
+                          {"demo.load", "enterprise", "", "",
+                           "{\"enterprises\": " + std::to_string(o.enterprises) +
+                               ", \"seed\": " + std::to_string(o.seed) + "}"},
+                          ""));
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::printf("demo: wrote %d enterprises (seed %llu) to %s in %.2f s\n", o.enterprises,
               static_cast<unsigned long long>(o.seed), (*db)->url().display.c_str(), seconds);
+  EnsureDemoAccounts(**db, first_uscc);
   std::fflush(stdout);
   if (!o.no_serve) Serve(**db, o.serve);
 }

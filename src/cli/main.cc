@@ -13,7 +13,7 @@ namespace zl::cli {
 void Check(const Status& status) {
   if (!status.ok()) {
     std::string message =
-        status.field().empty() ? status.message() : "--" + status.field() + ": " + status.message();
+        status.field().empty() ? status.message() : status.field() + ": " + status.message();
     throw CliFailure(message, 1);
   }
 }
@@ -31,6 +31,8 @@ int main(int argc, char** argv) {
   zl::cli::AddMigrateCommand(app);
   zl::cli::AddDemoCommand(app);
   zl::cli::AddUsccCommand(app);
+  zl::cli::AddUserCommand(app);
+  zl::cli::AddAuditCommand(app);
 
   try {
     app.parse(argc, argv);

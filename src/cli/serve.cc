@@ -52,12 +52,17 @@ void AddServeOptions(CLI::App& command, ServeOptions& options) {
   command.add_option("--threads", options.threads, "Worker threads")
       ->check(CLI::Range(1, 256))
       ->capture_default_str();
+  command.add_flag("--trust-proxy", options.trust_proxy,
+                   "Behind a reverse proxy: take client addresses from X-Forwarded-For and "
+                   "mark cookies Secure when X-Forwarded-Proto is https");
   command.add_option("--static", options.static_dir,
                      "Folder with the built web UI (default: web/dist when present)");
 }
 
 void Serve(store::Database& db, const ServeOptions& options) {
-  api::AppContext context{db};
+  api::ApiOptions api_options;
+  api_options.trust_proxy = options.trust_proxy;
+  api::AppContext context(db, api_options);
   http::Router router;
   api::RegisterRoutes(router, context);
 

@@ -20,6 +20,7 @@ struct ServeOptions {
   int port = 8080;         // 0 = any free port, printed on start
   int threads = 4;         // handlers block on the database, so more than the core count
   std::string static_dir;  // empty = look for web/dist
+  bool trust_proxy = false;
 };
 
 // Adds --address, --port, --threads and --static to `command`, bound to `options`.

@@ -5,6 +5,7 @@
 
 #include <chrono>
 
+#include "base/clock.h"
 #include "store/database.h"
 #include "store/dialect.h"
 
@@ -14,16 +15,6 @@ namespace {
 
 constexpr const char* kColumns =
     "uscc, name, region_code, industry_code, size, founded_on, address";
-
-std::string NowIso() {
-  auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  std::time_t t = std::chrono::system_clock::to_time_t(now);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 // Column values as read from a row, turned into an Enterprise.
 struct EnterpriseColumns {
@@ -90,7 +81,7 @@ Status EnterpriseRepository::InsertAll(const Source& next) {
   Backend backend = db_.backend();
   return db_.Write(
       [&](soci::session& sql) {
-        std::string created_at = NowIso();
+        std::string created_at = NowIsoUtc();
         auto writer = dialect::BulkWriter::Create(sql, backend, "enterprise",
                                                   {"uscc", "name", "region_code", "industry_code",
                                                    "size", "founded_on", "address", "created_at"});
@@ -106,18 +97,34 @@ Status EnterpriseRepository::InsertAll(const Source& next) {
       Database::Retry::kNever);  // `next` cannot be rewound
 }
 
-Result<domain::Enterprise> EnterpriseRepository::FindByUscc(const std::string& uscc) {
+Result<std::optional<domain::Enterprise>> FindEnterprise(soci::session& sql,
+                                                         const std::string& uscc) {
   EnterpriseColumns c;
-  bool found = false;
+  sql << "SELECT " << kColumns << " FROM enterprise WHERE uscc = :uscc", soci::into(c.uscc),
+      soci::into(c.name), soci::into(c.region_code), soci::into(c.industry_code),
+      soci::into(c.size), soci::into(c.founded_on), soci::into(c.address), soci::use(uscc);
+  if (!sql.got_data()) return std::optional<domain::Enterprise>();
+  ZL_ASSIGN_OR_RETURN(domain::Enterprise e, c.ToEnterprise());
+  return std::optional<domain::Enterprise>(std::move(e));
+}
+
+void UpdateEnterprise(soci::session& sql, const domain::Enterprise& e) {
+  std::string size(domain::EnterpriseSizeNameEn(e.size));
+  std::string founded = e.founded_on.ToString();
+  sql << "UPDATE enterprise SET name = :name, region_code = :region, industry_code = :industry, "
+         "size = :size, founded_on = :founded, address = :address WHERE uscc = :uscc",
+      soci::use(e.name), soci::use(e.region_code), soci::use(e.industry_code), soci::use(size),
+      soci::use(founded), soci::use(e.address), soci::use(e.uscc);
+}
+
+Result<domain::Enterprise> EnterpriseRepository::FindByUscc(const std::string& uscc) {
+  std::optional<domain::Enterprise> found;
   ZL_RETURN_IF_ERROR(db_.Read([&](soci::session& sql) {
-    sql << "SELECT " << kColumns << " FROM enterprise WHERE uscc = :uscc", soci::into(c.uscc),
-        soci::into(c.name), soci::into(c.region_code), soci::into(c.industry_code),
-        soci::into(c.size), soci::into(c.founded_on), soci::into(c.address), soci::use(uscc);
-    found = sql.got_data();
+    ZL_ASSIGN_OR_RETURN(found, FindEnterprise(sql, uscc));
     return Status();
   }));
   if (!found) return Status::NotFound("no enterprise with USCC " + uscc);
-  return c.ToEnterprise();
+  return std::move(*found);
 }
 
 Result<PageOf<domain::Enterprise>> EnterpriseRepository::List(const EnterpriseFilter& filter,

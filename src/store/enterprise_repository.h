@@ -11,6 +11,10 @@
 #include "base/result.h"
 #include "domain/enterprise.h"
 
+namespace soci {
+class session;
+}
+
 namespace zl::store {
 
 class Database;
@@ -41,6 +45,12 @@ struct Tally {
   std::string key;
   std::int64_t count = 0;
 };
+
+// Session-level access for units of work that combine an enterprise change with other writes
+// (its audit entry). Call inside Database::Read/Write.
+Result<std::optional<domain::Enterprise>> FindEnterprise(soci::session& sql,
+                                                         const std::string& uscc);
+void UpdateEnterprise(soci::session& sql, const domain::Enterprise& enterprise);
 
 class EnterpriseRepository {
  public:

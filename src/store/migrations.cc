@@ -9,6 +9,7 @@
 #include <map>
 #include <string_view>
 
+#include "base/clock.h"
 #include "base/embedded_file.h"
 #include "store/database.h"
 #include "store/dialect.h"
@@ -31,16 +32,6 @@ bool EndsWithNoCase(std::string_view s, std::string_view suffix) {
     return std::toupper(static_cast<unsigned char>(a)) ==
            std::toupper(static_cast<unsigned char>(b));
   });
-}
-
-std::string NowIso() {
-  auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  std::time_t t = std::chrono::system_clock::to_time_t(now);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 struct ParsedName {
@@ -157,7 +148,7 @@ Result<MigrationReport> ApplyMigrations(Database& db) {
           soci::use(version);
       if (seen > 0) return Status();
       for (const std::string& statement : SplitSqlStatements(m.sql)) sql << statement;
-      std::string applied_at = NowIso();
+      std::string applied_at = NowIsoUtc();
       sql << "INSERT INTO schema_migrations(version, name, applied_at) VALUES(:v, :n, :t)",
           soci::use(version), soci::use(m.name), soci::use(applied_at);
       return Status();

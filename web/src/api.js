@@ -1,28 +1,69 @@
 // Thin client for the Zhiliang HTTP API (/api/v1). Every failure becomes an ApiError that
-// carries the RFC 9457 problem+json fields, so views can show the server's own title/detail.
+// carries the RFC 9457 problem+json fields, so views can show the server's own title/detail
+// and put a 400's message next to the form field it names.
+//
+// Console calls ride on the session cookie (HttpOnly, set by POST /auth/login): every write
+// (POST/PUT/PATCH/DELETE) carries the session's CSRF token in X-CSRF-Token, and a 401 from a
+// console call is handed to the handler registered with onUnauthorized (the session module
+// clears the user and sends the browser to /login).
 
 export class ApiError extends Error {
-  constructor({ status = 0, title = '', detail = '', type = 'about:blank', instance = '' } = {}) {
+  constructor({
+    status = 0, title = '', titleZh = '', detail = '', type = 'about:blank', instance = '',
+    field = '', retryAfter = null,
+  } = {}) {
     super(detail ? `${title}: ${detail}` : title || `HTTP ${status}`)
     this.name = 'ApiError'
     this.status = status // 0 when the request never got an HTTP answer
     this.title = title
+    this.titleZh = titleZh
     this.detail = detail
     this.type = type
     this.instance = instance
+    this.field = field // the input at fault, for 400s about one field
+    this.retryAfter = retryAfter // seconds from Retry-After (429, 503), or null
   }
 }
 
 const BASE = '/api/v1'
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+let csrfToken = ''
+let unauthorizedHandler = null
+
+// The session's CSRF token (from login or /auth/me); '' when logged out.
+export function setCsrfToken(token) {
+  csrfToken = token || ''
+}
+
+export function getCsrfToken() {
+  return csrfToken
+}
+
+// Called with the ApiError when a console call answers 401. Returns the previous handler.
+export function onUnauthorized(handler) {
+  const previous = unauthorizedHandler
+  unauthorizedHandler = handler
+  return previous
+}
 
 // Builds "/api/v1/path?a=1" and drops empty parameters, so callers can pass form state as is.
 export function buildUrl(path, params = {}) {
   const query = new URLSearchParams()
-  for (const [key, value] of Object.entries(params)) {
+  for (const [key, value] of Object.entries(params || {})) {
     if (value !== undefined && value !== null && value !== '') query.append(key, String(value))
   }
   const qs = query.toString()
   return `${BASE}${path}${qs ? `?${qs}` : ''}`
+}
+
+// Retry-After is either delay-seconds or an HTTP date; returns whole seconds or null.
+export function parseRetryAfter(value, now = Date.now()) {
+  if (value == null || String(value).trim() === '') return null
+  const text = String(value).trim()
+  if (/^\d+$/.test(text)) return Number(text)
+  const at = Date.parse(text)
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000))
 }
 
 // Turns a non-2xx response into an ApiError. Reads problem+json (or plain JSON) when the
@@ -37,38 +78,87 @@ export async function errorFromResponse(response) {
       body = null
     }
   }
+  const text = (key) => (body && typeof body[key] === 'string' ? body[key] : '')
   return new ApiError({
     status: body && Number.isInteger(body.status) ? body.status : response.status,
-    title: (body && body.title) || response.statusText || `HTTP ${response.status}`,
-    detail: (body && body.detail) || '',
-    type: (body && body.type) || 'about:blank',
-    instance: (body && body.instance) || '',
+    title: text('title') || response.statusText || `HTTP ${response.status}`,
+    titleZh: text('title_zh'),
+    detail: text('detail'),
+    type: text('type') || 'about:blank',
+    instance: text('instance'),
+    field: text('field'),
+    retryAfter: parseRetryAfter(response.headers.get('retry-after')),
   })
 }
 
-// GET a JSON resource. Rejects with ApiError; an aborted request rejects with the AbortError.
-export async function getJson(path, params, { signal } = {}) {
+// Sends one request and returns the parsed JSON body (null for 204 or an empty body).
+// Options: params (query), body (sent as JSON), signal, csrf (send X-CSRF-Token on writes,
+// default true), session (a 401 means the session is gone: call the unauthorized handler;
+// default true). Rejects with ApiError; an aborted request rejects with the AbortError.
+export async function request(method, path, { params, body, signal, csrf = true, session = true } = {}) {
+  const headers = { Accept: 'application/json, application/problem+json' }
+  if (body !== undefined) headers['Content-Type'] = 'application/json'
+  if (csrf && csrfToken && WRITES.has(method)) headers['X-CSRF-Token'] = csrfToken
   let response
   try {
     response = await fetch(buildUrl(path, params), {
-      headers: { Accept: 'application/json, application/problem+json' },
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
       signal,
     })
   } catch (err) {
     if (err && err.name === 'AbortError') throw err
     throw new ApiError({ status: 0, title: '', detail: String((err && err.message) || err) })
   }
-  if (!response.ok) throw await errorFromResponse(response)
+  if (!response.ok) {
+    const error = await errorFromResponse(response)
+    if (response.status === 401 && session && unauthorizedHandler) unauthorizedHandler(error)
+    throw error
+  }
+  if (response.status === 204) return null
+  const text = await response.text()
+  if (text.trim() === '') return null
   try {
-    return await response.json()
+    return JSON.parse(text)
   } catch {
     throw new ApiError({ status: response.status, title: '', detail: 'invalid JSON in response' })
   }
 }
 
+// GET a public JSON resource (no session needed).
+export function getJson(path, params, { signal } = {}) {
+  return request('GET', path, { params, signal, session: false })
+}
+
+const seg = encodeURIComponent
+
 export const api = {
+  // Public portal.
   overview: (opts) => getJson('/stats/overview', undefined, opts),
   regions: (opts) => getJson('/regions', undefined, opts),
   enterprises: (params, opts) => getJson('/enterprises', params, opts),
-  enterprise: (uscc, opts) => getJson(`/enterprises/${encodeURIComponent(uscc)}`, undefined, opts),
+  enterprise: (uscc, opts) => getJson(`/enterprises/${seg(uscc)}`, undefined, opts),
+
+  // Session. Login needs no CSRF token; a 401 from login or /auth/me is an answer, not an
+  // expired session, so those two never trigger the unauthorized handler.
+  login: (name, password) =>
+    request('POST', '/auth/login', { body: { name, password }, csrf: false, session: false }),
+  me: (opts) => request('GET', '/auth/me', { ...opts, session: false }),
+  logout: () => request('POST', '/auth/logout', { session: false }),
+  changePassword: (currentPassword, newPassword) =>
+    request('POST', '/auth/password', {
+      body: { current_password: currentPassword, new_password: newPassword },
+    }),
+
+  // Console.
+  users: (params, opts) => request('GET', '/users', { ...opts, params }),
+  createUser: (user) => request('POST', '/users', { body: user }),
+  updateUser: (name, changes) => request('PATCH', `/users/${seg(name)}`, { body: changes }),
+  tokens: (opts) => request('GET', '/tokens', opts),
+  createToken: (token) => request('POST', '/tokens', { body: token }),
+  revokeToken: (id) => request('DELETE', `/tokens/${seg(id)}`),
+  audit: (params, opts) => request('GET', '/audit', { ...opts, params }),
+  verifyAudit: (opts) => request('GET', '/audit/verify', opts),
 }

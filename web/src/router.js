@@ -1,8 +1,14 @@
 // Routes for the two faces of the UI: the public portal at / and the regulator console at
 // /console. History mode: the server falls back to index.html for unknown non-API paths.
+// Everything under /console needs a signed-in user (see session.js); a console page marked
+// meta.permission is shown only to users holding that permission.
 import { createRouter, createWebHistory, createMemoryHistory } from 'vue-router'
 import PortalLayout from './layouts/PortalLayout.vue'
 import HomeView from './views/HomeView.vue'
+import { installSessionGuard } from './session.js'
+import { CONSOLE_MENU } from './console-menu.js'
+
+const permissionOf = (key) => CONSOLE_MENU.find((item) => item.key === key)?.permission
 
 export const routes = [
   {
@@ -31,6 +37,12 @@ export const routes = [
         meta: { title: `nav.${section}`, nav: section },
       })),
       {
+        path: 'login',
+        name: 'login',
+        component: () => import('./views/LoginView.vue'),
+        meta: { title: 'login.title' },
+      },
+      {
         path: ':pathMatch(.*)*',
         name: 'not-found',
         component: () => import('./views/NotFound.vue'),
@@ -41,6 +53,7 @@ export const routes = [
   {
     path: '/console',
     component: () => import('./layouts/ConsoleLayout.vue'),
+    meta: { requiresAuth: true },
     children: [
       {
         path: '',
@@ -48,16 +61,41 @@ export const routes = [
         component: () => import('./views/console/DashboardView.vue'),
         meta: { title: 'console.dashboard', console: true },
       },
+      {
+        path: 'users',
+        name: 'console-users',
+        component: () => import('./views/console/UsersView.vue'),
+        meta: { title: 'users.title', console: true, permission: permissionOf('users') },
+      },
+      {
+        path: 'tokens',
+        name: 'console-tokens',
+        component: () => import('./views/console/TokensView.vue'),
+        meta: { title: 'tokens.title', console: true, permission: permissionOf('tokens') },
+      },
+      {
+        path: 'audit',
+        name: 'console-audit',
+        component: () => import('./views/console/AuditView.vue'),
+        meta: { title: 'audit.title', console: true, permission: permissionOf('audit') },
+      },
+      {
+        path: ':pathMatch(.*)*',
+        name: 'console-not-found',
+        component: () => import('./views/NotFound.vue'),
+        meta: { title: 'notFound.title', console: true },
+      },
     ],
   },
 ]
 
 export function createAppRouter(history = createWebHistory()) {
-  return createRouter({
+  const router = createRouter({
     history,
     routes,
     scrollBehavior: (to, from, saved) => saved || { top: 0 },
   })
+  return installSessionGuard(router)
 }
 
 export { createMemoryHistory }

@@ -1,18 +1,21 @@
 // Registers only the Element Plus components the UI uses, so the bundle stays small. Add a
 // component here, and its style to element-styles.js, before using it in a template.
 // (Styles live apart so that unit tests, which run in Node, can register components.)
+// ElMessage and ElMessageBox are imported where they are called; their styles are here too.
 import {
-  ElAlert, ElAside, ElBreadcrumb, ElBreadcrumbItem, ElButton, ElCard, ElCol, ElConfigProvider,
-  ElContainer, ElDescriptions, ElDescriptionsItem, ElForm, ElFormItem, ElHeader,
-  ElIcon, ElInput, ElLoading, ElMain, ElMenu, ElMenuItem, ElOption, ElPagination, ElResult,
-  ElRow, ElSelect, ElSkeleton, ElSkeletonItem, ElTable, ElTableColumn, ElTag,
+  ElAlert, ElAside, ElBreadcrumb, ElBreadcrumbItem, ElButton, ElCard, ElCheckbox, ElCheckboxGroup,
+  ElCol, ElConfigProvider, ElContainer, ElDescriptions, ElDescriptionsItem, ElDialog,
+  ElForm, ElFormItem, ElHeader, ElIcon, ElInput, ElLoading, ElMain, ElMenu, ElMenuItem, ElOption,
+  ElPagination, ElRadioButton, ElRadioGroup, ElResult, ElRow, ElSelect, ElSkeleton, ElSkeletonItem,
+  ElSwitch, ElTable, ElTableColumn, ElTag,
 } from 'element-plus'
 
 const components = [
-  ElAlert, ElAside, ElBreadcrumb, ElBreadcrumbItem, ElButton, ElCard, ElCol, ElConfigProvider,
-  ElContainer, ElDescriptions, ElDescriptionsItem, ElForm, ElFormItem, ElHeader,
-  ElIcon, ElInput, ElMain, ElMenu, ElMenuItem, ElOption, ElPagination, ElResult, ElRow,
-  ElSelect, ElSkeleton, ElSkeletonItem, ElTable, ElTableColumn, ElTag,
+  ElAlert, ElAside, ElBreadcrumb, ElBreadcrumbItem, ElButton, ElCard, ElCheckbox, ElCheckboxGroup,
+  ElCol, ElConfigProvider, ElContainer, ElDescriptions, ElDescriptionsItem, ElDialog,
+  ElForm, ElFormItem, ElHeader, ElIcon, ElInput, ElMain, ElMenu, ElMenuItem, ElOption,
+  ElPagination, ElRadioButton, ElRadioGroup, ElResult, ElRow, ElSelect, ElSkeleton, ElSkeletonItem,
+  ElSwitch, ElTable, ElTableColumn, ElTag,
 ]
 
 export default {
