@@ -27,7 +27,7 @@ fi
 new_db() {
   if [[ $BACKEND == sqlite ]]; then echo "sqlite:$work/$1.db"; return; fi
   local name="zlcli_$$_$1"
-  psql "$ZL_TEST_POSTGRES_URL" -qAtc "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name" >/dev/null
+  PGOPTIONS="-c client_min_messages=warning" psql "$ZL_TEST_POSTGRES_URL" -qAtc "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name" >/dev/null
   pg_databases+=("$name")
   echo "${ZL_TEST_POSTGRES_URL%/*}/$name"
 }
@@ -100,6 +100,27 @@ check "demo says why and what to do" contains "$out" "--reset"
 "$Z" demo --db "$d" --enterprises 1500 --seed 5 --no-serve --reset >/dev/null
 again=$(sql "$d" 'select uscc || name from enterprise order by uscc limit 3')
 check "same seed gives the same data" test "$first" = "$again"
+
+# user add: password from stdin, policy enforced, audited; audit verify notices tampering
+out=$(echo short | "$Z" user add --db "$d" --name zhang --role city_admin --region 130200 --password-stdin 2>&1); rc=$?
+check "a weak password is refused" test $rc -ne 0
+check "the refusal names the password rule" contains "$out" "at least 10 characters"
+out=$("$Z" user add --db "$d" --name zhang --role city_admin --region 130200 2>&1 </dev/null); rc=$?
+check "user add without --password-stdin fails" test $rc -ne 0
+out=$(echo "Hebei-quality-2014" | "$Z" user add --db "$d" --name zhang --role city_admin --region 130200 --password-stdin); rc=$?
+check "user add exits 0" test $rc -eq 0
+check "user add confirms" contains "$out" "added zhang (city_admin, region 130200)"
+out=$(echo "Hebei-quality-2014" | "$Z" user add --db "$d" --name li --role city_admin --region 999999 --password-stdin 2>&1); rc=$?
+check "an unknown region is refused" test $rc -ne 0
+check "the refusal names the region" contains "$out" "region: 999999"
+out=$("$Z" audit verify --db "$d"); rc=$?
+check "audit verify exits 0 on an intact chain" test $rc -eq 0
+check "audit verify counts entries" contains "$out" "entries checked"
+sql "$d" "UPDATE audit_log SET actor = 'someone-else' WHERE seq = 2" >/dev/null
+out=$("$Z" audit verify --db "$d" 2>&1); rc=$?
+check "audit verify fails on an altered entry" test $rc -ne 0
+check "audit verify names the first bad entry" contains "$out" "entry 2"
+"$Z" demo --db "$d" --enterprises 1500 --seed 5 --no-serve --reset >/dev/null 2>&1
 
 # serve --port 0: prints the port, answers, stops cleanly on SIGTERM
 "$Z" serve --db "$d" --address 127.0.0.1 --port 0 >"$work/out" 2>"$work/err" &

@@ -45,5 +45,9 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['src/**/*.test.js'],
     css: false,
+    // Run Element Plus through Vite, so that its default import of the CommonJS
+    // async-validator gets the class (under plain Node it gets the module object and
+    // every form validation silently passes).
+    server: { deps: { inline: ['element-plus'] } },
   },
 })

@@ -17,7 +17,7 @@ class Database;
 namespace zl::api {
 
 struct ApiOptions {
-  auth::SessionPolicy session;
+  auth::SessionPolicy session{};
   // Per client address: login attempts, and requests by callers without an account.
   auth::RateLimit login_rate{0.2, 10};     // a burst of 10, then one every 5 s
   auth::RateLimit public_rate{50.0, 200};  // a burst of 200, then 50/s

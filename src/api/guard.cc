@@ -91,7 +91,8 @@ void AddRoute(http::Router& router, AppContext& context, http::Method method, st
           return r;
         }
         const auth::Principal& principal = *who;
-        if (!principal.authenticated()) {
+        // Routes open to everyone (login) carry limits of their own.
+        if (!principal.authenticated() && !needed.empty()) {
           auto decision = context.public_limiter.Check(ClientAddress(request, context.options));
           if (!decision.allowed) return TooManyRequests(decision.retry_after_seconds);
         }

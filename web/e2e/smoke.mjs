@@ -76,6 +76,9 @@ async function check(name, fn) {
   }
 }
 
+// Matches the login page that will return to `from` after signing in.
+const loginFor = (from) => (url) => url.pathname === '/login' && url.searchParams.get('redirect') === from
+
 async function apiJson(page, pathAndQuery) {
   const res = await page.request.get(`${base}${pathAndQuery}`)
   assert.ok(res.ok(), `GET ${pathAndQuery} answered ${res.status()}`)
@@ -212,7 +215,7 @@ try {
 
   await check('console redirects to the login page when logged out', async () => {
     await page.goto(`${base}/console`)
-    await page.waitForURL(/\/login\?redirect=%2Fconsole$/)
+    await page.waitForURL(loginFor('/console'))
     await page.getByTestId('login-form').waitFor()
   })
 
@@ -221,24 +224,26 @@ try {
   } else {
     await check('a wrong password shows the server\'s message', async () => {
       allowedErrors.push((text, where) => where.includes('/api/v1/auth/login') && /\b401\b/.test(text))
-      await page.getByTestId('login-name').locator('input').fill(adminName)
-      await page.getByTestId('login-password').locator('input').fill(`wrong-${Date.now()}`)
+      await page.locator('#zl-login-name').fill(adminName)
+      await page.locator('#zl-login-password').fill(`wrong-${Date.now()}`)
       await page.getByTestId('login-submit').click()
       const detail = page.getByTestId('problem-detail')
       await detail.waitFor()
       assert.ok((await detail.textContent()).trim(), 'the 401 detail is empty')
-      assert.match(page.url(), /\/login\?redirect=%2Fconsole$/)
+      assert.ok(loginFor('/console')(new URL(page.url())), `left the login page for ${page.url()}`)
       await page.screenshot({ path: path.join(resultsDir, 'login-failed.png') })
     })
 
     await check('signing in shows the console with the user name', async () => {
-      await page.getByTestId('login-password').locator('input').fill(adminPassword)
+      await page.locator('#zl-login-password').fill(adminPassword)
       await page.getByTestId('login-submit').click()
       await page.waitForURL(/\/console$/)
       const user = page.getByTestId('current-user')
       await user.waitFor()
       assert.equal((await user.textContent()).trim(), adminName)
-      await page.getByTestId('console-welcome').getByText(adminName).waitFor()
+      const welcome = page.getByTestId('console-welcome')
+      await welcome.waitFor()
+      assert.ok((await welcome.textContent()).includes(adminName), 'the welcome does not name the user')
     })
 
     await check('console dashboard renders', async () => {
@@ -272,7 +277,7 @@ try {
       await page.waitForURL(/\/console\/audit$/)
       const rows = page.locator('[data-testid=audit-table] .el-table__body tr.el-table__row')
       await rows.first().waitFor()
-      await page.getByTestId('audit-actor').locator('input').fill(adminName)
+      await page.locator('#zl-audit-actor').fill(adminName)
       await page.getByTestId('audit-search').click()
       await page.waitForURL(new RegExp(`[?&]actor=${encodeURIComponent(adminName)}(&|$)`))
       const actors = page.locator('[data-testid=audit-table] [data-testid=audit-actor-cell]')
@@ -300,9 +305,10 @@ try {
       await dialog.locator('#zl-token-name').fill(name)
       await dialog.getByTestId('token-scopes').locator('label.el-checkbox').first().click()
       await dialog.getByTestId('token-save').click()
-      const secret = page.getByTestId('token-secret').locator('input')
+      const secret = page.locator('#zl-token-secret')
       await secret.waitFor()
       assert.match(await secret.inputValue(), /^zl_/)
+      await page.waitForTimeout(400) // let the dialogs' transitions finish for the screenshot
       await page.screenshot({ path: path.join(resultsDir, 'token.png') })
       await page.getByTestId('token-saved').click()
       const row = page.locator('[data-testid=tokens-table] .el-table__body tr.el-table__row', { hasText: name })
@@ -318,7 +324,7 @@ try {
       await page.waitForURL(/\/login(\?|$)/)
       await page.getByTestId('login-form').waitFor()
       await page.goto(`${base}/console/users`)
-      await page.waitForURL(/\/login\?redirect=%2Fconsole%2Fusers$/)
+      await page.waitForURL(loginFor('/console/users'))
       await page.getByTestId('login-form').waitFor()
     })
   }

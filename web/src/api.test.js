@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ApiError, api, buildUrl, getJson } from './api.js'
+import { ApiError, api, buildUrl, getJson, onUnauthorized, parseRetryAfter, setCsrfToken } from './api.js'
+import { fakeFetch, json } from './test/fakeFetch.js'
 
 function respond(status, body, contentType = 'application/json', statusText = '') {
   const text = typeof body === 'string' ? body : JSON.stringify(body)
@@ -75,5 +76,92 @@ describe('getJson', () => {
     vi.stubGlobal('fetch', fetch)
     await api.enterprise('a/b')
     expect(fetch.mock.calls[0][0]).toBe('/api/v1/enterprises/a%2Fb')
+  })
+})
+
+describe('session calls', () => {
+  afterEach(() => {
+    setCsrfToken('')
+    onUnauthorized(null)
+  })
+
+  it('sends X-CSRF-Token on every write and never on reads', async () => {
+    const { fetch, calls } = fakeFetch({
+      'GET /api/v1/users': json(200, { total: 0, items: [] }),
+      'POST /api/v1/users': json(201, { name: 'u1' }),
+      'PATCH /api/v1/users/u1': json(200, { name: 'u1' }),
+      'POST /api/v1/tokens': json(201, { id: 't1', token: 'zl_x' }),
+      'DELETE /api/v1/tokens/t1': new Response(null, { status: 204 }),
+      'POST /api/v1/auth/password': new Response(null, { status: 204 }),
+      'POST /api/v1/auth/logout': new Response(null, { status: 204 }),
+    })
+    vi.stubGlobal('fetch', fetch)
+    setCsrfToken('tok-1')
+
+    await api.users({ page: 1, per_page: 20 })
+    await api.createUser({ name: 'u1', role: 'auditor', region: '', uscc: '', password: 'x'.repeat(10) })
+    await api.updateUser('u1', { disabled: true })
+    await api.createToken({ name: 'n', scopes: ['audit.read'], expires_in_days: 30 })
+    await expect(api.revokeToken('t1')).resolves.toBeNull()
+    await api.changePassword('old-password', 'new-password')
+    await api.logout()
+
+    const writes = calls.filter((c) => c.method !== 'GET')
+    expect(writes.map((c) => c.method)).toEqual(['POST', 'PATCH', 'POST', 'DELETE', 'POST', 'POST'])
+    for (const c of writes) expect(c.headers['X-CSRF-Token']).toBe('tok-1')
+    expect(calls[0].headers['X-CSRF-Token']).toBeUndefined()
+    for (const c of calls) expect(c.init.credentials).toBe('same-origin')
+    expect(calls[2].body).toEqual({ disabled: true })
+    expect(calls[2].headers['Content-Type']).toBe('application/json')
+    expect(calls[5].body).toEqual({ current_password: 'old-password', new_password: 'new-password' })
+  })
+
+  it('sends no CSRF token with the login itself', async () => {
+    const { fetch, calls } = fakeFetch({ 'POST /api/v1/auth/login': json(200, { name: 'a', csrf_token: 'c' }) })
+    vi.stubGlobal('fetch', fetch)
+    setCsrfToken('stale')
+    await api.login('a', 'pw')
+    expect(calls[0].headers['X-CSRF-Token']).toBeUndefined()
+    expect(calls[0].body).toEqual({ name: 'a', password: 'pw' })
+    expect(calls[0].init.credentials).toBe('same-origin')
+  })
+
+  it('hands a 401 from a console call to the unauthorized handler, but not one from login or /auth/me', async () => {
+    const unauthorized = json(401, { title: 'Unauthorized', status: 401, detail: 'session expired' })
+    const { fetch } = fakeFetch({
+      'GET /api/v1/users': unauthorized,
+      'POST /api/v1/auth/login': unauthorized,
+      'GET /api/v1/auth/me': unauthorized,
+    })
+    vi.stubGlobal('fetch', fetch)
+    const handler = vi.fn()
+    onUnauthorized(handler)
+
+    await expect(api.login('a', 'b')).rejects.toMatchObject({ status: 401 })
+    await expect(api.me()).rejects.toMatchObject({ status: 401 })
+    expect(handler).not.toHaveBeenCalled()
+    const err = await api.users({}).catch((e) => e)
+    expect(err).toMatchObject({ status: 401, detail: 'session expired' })
+    expect(handler).toHaveBeenCalledWith(err)
+  })
+
+  it('reads field, title_zh and Retry-After from a problem', async () => {
+    const { fetch } = fakeFetch({
+      'POST /api/v1/users': json(400, { title: 'Invalid Argument', title_zh: '参数无效', status: 400, detail: 'too short', field: 'password' }),
+      'POST /api/v1/auth/login': json(429, { title: 'Too Many Requests', status: 429, detail: 'locked' }, { 'retry-after': '42' }),
+    })
+    vi.stubGlobal('fetch', fetch)
+    expect(await api.createUser({}).catch((e) => e)).toMatchObject({ status: 400, field: 'password', titleZh: '参数无效' })
+    expect(await api.login('a', 'b').catch((e) => e)).toMatchObject({ status: 429, retryAfter: 42, detail: 'locked' })
+  })
+})
+
+describe('parseRetryAfter', () => {
+  it('reads seconds and HTTP dates', () => {
+    expect(parseRetryAfter('120')).toBe(120)
+    expect(parseRetryAfter(null)).toBeNull()
+    expect(parseRetryAfter('soon')).toBeNull()
+    const now = Date.parse('2026-11-27T00:00:00Z')
+    expect(parseRetryAfter('Fri, 27 Nov 2026 00:00:30 GMT', now)).toBe(30)
   })
 })

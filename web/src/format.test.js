@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDateTime, formatNumber, localName } from './format.js'
+import { formatDateTime, formatNumber, localName, prettyJson, problemTitle } from './format.js'
 
 describe('formatNumber', () => {
   it('groups thousands in both languages', () => {
@@ -39,6 +39,34 @@ describe('formatDateTime', () => {
   it('formats a timestamp and tolerates bad input', () => {
     expect(formatDateTime('2026-11-26T23:59:00Z', 'en')).toMatch(/2026/)
     expect(formatDateTime('not a date')).toBe('not a date')
+    expect(formatDateTime('')).toBe('—')
+  })
+})
+
+describe('problemTitle', () => {
+  const err = { title: 'Unauthorized', titleZh: '未登录或登录已失效' }
+  it('picks title_zh in Chinese and title otherwise', () => {
+    expect(problemTitle(err, 'zh-CN')).toBe('未登录或登录已失效')
+    expect(problemTitle(err, 'en')).toBe('Unauthorized')
+    expect(problemTitle({ title: 'Bad Gateway' }, 'zh-CN')).toBe('Bad Gateway')
+    expect(problemTitle(null)).toBe('')
+  })
+})
+
+describe('prettyJson', () => {
+  it('indents JSON text and leaves other text alone', () => {
+    expect(prettyJson('{"before":null,"after":{"role":"auditor"}}')).toBe(
+      '{\n  "before": null,\n  "after": {\n    "role": "auditor"\n  }\n}',
+    )
+    expect(prettyJson({ a: 1 })).toBe('{\n  "a": 1\n}')
+    expect(prettyJson('not json')).toBe('not json')
+    expect(prettyJson('')).toBe('')
+  })
+})
+
+describe('formatDateTime with seconds', () => {
+  it('adds the seconds when asked', () => {
+    expect(formatDateTime('2026-11-26T23:59:07Z', 'en', { seconds: true })).toMatch(/:07/)
     expect(formatDateTime('')).toBe('—')
   })
 })

@@ -1,0 +1,158 @@
+// Every API route × every kind of caller → the expected outcome, through the real server.
+// A route without a row here fails the test: adding a route means deciding who may call it.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "auth_test_server.h"
+
+namespace zl::testing {
+namespace {
+
+// The outcomes the guard and the region rule produce.
+enum Outcome {
+  A,  // allowed: anything but 401/403 (validation errors and 404s included)
+  U,  // 401 problem
+  F,  // 403 problem
+};
+
+// The callers, in the order of each row's outcomes.
+const std::vector<std::string> kCallers = {
+    "anonymous",          "enterprise", "inspector", "city_admin", "province_admin", "auditor",
+    "foreign_city_admin",  // a city administrator of 石家庄, acting on 唐山's objects
+    "token_read_audit",    // an API token with scopes enterprise.read, stats.read, audit.read
+};
+
+struct Row {
+  std::string method;
+  std::string pattern;
+  std::string path;  // a concrete path; {TANGSHAN} is a 唐山 enterprise's USCC
+  std::string body;
+  std::vector<Outcome> expected;  // one per caller
+};
+
+std::vector<Row> Table() {
+  return {
+      {"GET", "/api/v1/openapi.json", "/api/v1/openapi.json", "", {A, A, A, A, A, A, A, A}},
+      {"GET", "/api/v1/stats/overview", "/api/v1/stats/overview", "", {A, A, A, A, A, A, A, A}},
+      {"GET", "/api/v1/regions", "/api/v1/regions", "", {A, A, A, A, A, A, A, A}},
+      {"GET", "/api/v1/enterprises", "/api/v1/enterprises", "", {A, A, A, A, A, A, A, A}},
+      {"GET",
+       "/api/v1/enterprises/{uscc}",
+       "/api/v1/enterprises/{TANGSHAN}",
+       "",
+       {A, A, A, A, A, A, A, A}},
+      {"PATCH",
+       "/api/v1/enterprises/{uscc}",
+       "/api/v1/enterprises/{TANGSHAN}",
+       "{}",
+       {U, F, F, A, A, F, F, F}},
+      {"POST", "/api/v1/auth/login", "/api/v1/auth/login", "{}", {A, A, A, A, A, A, A, A}},
+      {"GET", "/api/v1/auth/me", "/api/v1/auth/me", "", {U, A, A, A, A, A, A, F}},
+      {"POST", "/api/v1/auth/password", "/api/v1/auth/password", "{}", {U, A, A, A, A, A, A, F}},
+      {"GET", "/api/v1/users", "/api/v1/users", "", {U, F, F, A, A, F, A, F}},
+      {"POST", "/api/v1/users", "/api/v1/users", "{}", {U, F, F, A, A, F, A, F}},
+      {"PATCH",
+       "/api/v1/users/{name}",
+       "/api/v1/users/jianchayuan",
+       "{}",
+       {U, F, F, A, A, F, F, F}},
+      {"GET", "/api/v1/tokens", "/api/v1/tokens", "", {U, F, F, A, A, F, A, F}},
+      {"POST", "/api/v1/tokens", "/api/v1/tokens", "{}", {U, F, F, A, A, F, A, F}},
+      {"DELETE", "/api/v1/tokens/{id}", "/api/v1/tokens/tk_missing", "", {U, F, F, A, A, F, A, F}},
+      {"GET", "/api/v1/audit", "/api/v1/audit", "", {U, F, F, F, A, A, F, A}},
+      {"GET", "/api/v1/audit/verify", "/api/v1/audit/verify", "", {U, F, F, F, A, A, F, A}},
+      // Last: it ends the caller's session (the test logs in again afterwards).
+      {"POST", "/api/v1/auth/logout", "/api/v1/auth/logout", "", {U, A, A, A, A, A, A, F}},
+  };
+}
+
+using AuthorizationTest = AuthServerTest;
+
+TEST_P(AuthorizationTest, EveryRouteTimesEveryCaller) {
+  std::map<std::string, Caller> callers;
+  callers["anonymous"] = Caller{};
+  callers["enterprise"] = LogIn("qiye");
+  callers["inspector"] = LogIn("jianchayuan");
+  callers["city_admin"] = LogIn("tangshan");
+  callers["province_admin"] = LogIn("admin");
+  callers["auditor"] = LogIn("shenji");
+  callers["foreign_city_admin"] = LogIn("shijiazhuang");
+  auto issued = Send(callers["province_admin"], "POST", "/api/v1/tokens",
+                     R"({"name": "reader", "scopes": ["enterprise.read", "stats.read",
+                         "audit.read"], "expires_in_days": 30})");
+  ASSERT_EQ(issued.status, 201) << issued.body;
+  callers["token_read_audit"] = Caller{.bearer = issued.Json()["token"]};
+  const std::map<std::string, std::string> login_names = {
+      {"enterprise", "qiye"},     {"inspector", "jianchayuan"},
+      {"city_admin", "tangshan"}, {"province_admin", "admin"},
+      {"auditor", "shenji"},      {"foreign_city_admin", "shijiazhuang"}};
+
+  std::set<std::string> covered;
+  for (const Row& row : Table()) {
+    covered.insert(row.method + " " + row.pattern);
+    ASSERT_EQ(row.expected.size(), kCallers.size()) << row.pattern;
+    std::string path = row.path;
+    if (auto at = path.find("{TANGSHAN}"); at != std::string::npos) {
+      path.replace(at, 10, tangshan_uscc_);
+    }
+    for (std::size_t i = 0; i < kCallers.size(); ++i) {
+      const std::string& who = kCallers[i];
+      auto reply = Send(callers[who], row.method, path, row.body);
+      std::string where = row.method + " " + path + " as " + who + ": " +
+                          std::to_string(reply.status) + " " + reply.body;
+      switch (row.expected[i]) {
+        case A:
+          EXPECT_NE(reply.status, 401) << where;
+          EXPECT_NE(reply.status, 403) << where;
+          EXPECT_NE(reply.status, 0) << where;
+          EXPECT_LT(reply.status, 500) << where;
+          break;
+        case U:
+          EXPECT_EQ(reply.status, 401) << where;
+          EXPECT_EQ(reply.Header("content-type"), "application/problem+json") << where;
+          break;
+        case F:
+          EXPECT_EQ(reply.status, 403) << where;
+          EXPECT_EQ(reply.Header("content-type"), "application/problem+json") << where;
+          break;
+      }
+      if (row.pattern == "/api/v1/auth/logout" && login_names.count(who)) {
+        callers[who] = LogIn(login_names.at(who));
+      }
+    }
+  }
+  for (const auto& route : routes_) {
+    std::string key = std::string(http::MethodName(route.method)) + " " + route.pattern;
+    EXPECT_TRUE(covered.count(key)) << key << " has no row in the authorization table";
+  }
+}
+
+// 403 for another region's object and for a missing one alike: scope reveals nothing.
+TEST_P(AuthorizationTest, RegionScopeDoesNotRevealExistence) {
+  Caller foreign = LogIn("shijiazhuang");
+  auto elsewhere = Send(foreign, "PATCH", "/api/v1/enterprises/" + tangshan_uscc_, "{}");
+  auto missing = Send(foreign, "PATCH", "/api/v1/enterprises/914403001922038216", "{}");
+  EXPECT_EQ(elsewhere.status, 403);
+  EXPECT_EQ(missing.status, 403);
+  EXPECT_EQ(elsewhere.Json()["detail"], missing.Json()["detail"]);
+  auto own = Send(foreign, "PATCH", "/api/v1/enterprises/" + shijiazhuang_uscc_,
+                  R"({"address": "石家庄市裕华路1号"})");
+  EXPECT_EQ(own.status, 200) << own.body;
+  EXPECT_EQ(own.Json()["address"], "石家庄市裕华路1号");
+
+  auto other_user = Send(foreign, "PATCH", "/api/v1/users/jianchayuan", R"({"disabled": true})");
+  auto no_user = Send(foreign, "PATCH", "/api/v1/users/nobody", R"({"disabled": true})");
+  EXPECT_EQ(other_user.status, 403);
+  EXPECT_EQ(no_user.status, 403);
+  auto users = Send(foreign, "GET", "/api/v1/users");
+  for (const auto& u : users.Json()["items"]) EXPECT_EQ(u["region"], "130100") << u.dump();
+}
+
+ZL_INSTANTIATE_BACKEND_TESTS(AuthorizationTest);
+
+}  // namespace
+}  // namespace zl::testing
