@@ -44,6 +44,7 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['src/**/*.test.js'],
+    setupFiles: ['src/test/setup.js'],
     css: false,
     // Run Element Plus through Vite, so that its default import of the CommonJS
     // async-validator gets the class (under plain Node it gets the module object and

@@ -14,23 +14,14 @@
 #include <string_view>
 
 #include "base/status.h"
+#include "store/audit_table.h"
 
 namespace zl::auth {
 
-struct AuditEntry {
-  std::int64_t seq = 0;
-  std::string at;           // ISO-8601 UTC, e.g. "2024-05-01T08:30:00Z"
-  std::string actor;        // user name, "token:<id>", "system" or "cli:<os user>"
-  std::string actor_role;   // RoleName() of the actor, or empty
-  std::string action;       // e.g. "user.add"
-  std::string object_type;  // e.g. "user"
-  std::string object_id;
-  std::string region_code;
-  std::string summary;  // before/after JSON text
-  std::string request_id;
-  std::string prev_hash;  // hash of entry seq-1, or kGenesisHash for seq 1
-  std::string hash;       // ComputeEntryHash(*this)
-};
+// An entry is the stored row itself (store/audit_table.h): seq, at, actor, actor_role,
+// action, object_type, object_id, region_code, summary, request_id, prev_hash, hash — the
+// canonical text below covers every field but `hash`, in that order.
+using AuditEntry = store::AuditRecord;
 
 // The prev_hash of the first entry: 64 zeros.
 inline constexpr std::string_view kGenesisHash =

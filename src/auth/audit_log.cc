@@ -8,27 +8,6 @@
 
 namespace zl::auth {
 
-namespace {
-
-AuditEntry ToEntry(const store::AuditRecord& r) {
-  AuditEntry e;
-  e.seq = r.seq;
-  e.at = r.at;
-  e.actor = r.actor;
-  e.actor_role = r.actor_role;
-  e.action = r.action;
-  e.object_type = r.object_type;
-  e.object_id = r.object_id;
-  e.region_code = r.region_code;
-  e.summary = r.summary;
-  e.request_id = r.request_id;
-  e.prev_hash = r.prev_hash;
-  e.hash = r.hash;
-  return e;
-}
-
-}  // namespace
-
 void AppendAudit(soci::session& sql, const Principal& actor, const AuditEvent& event,
                  const std::string& request_id) {
   store::AuditHead head = store::LockAuditHead(sql);
@@ -44,7 +23,7 @@ void AppendAudit(soci::session& sql, const Principal& actor, const AuditEvent& e
   r.summary = event.summary.empty() ? "{}" : event.summary;
   r.request_id = request_id;
   r.prev_hash = head.hash;
-  r.hash = ComputeEntryHash(ToEntry(r));
+  r.hash = ComputeEntryHash(r);
   store::AppendAuditRecord(sql, r);
 }
 
@@ -64,7 +43,7 @@ Result<AuditVerification> VerifyAudit(store::Database& db) {
     Status chain;
     store::ScanAudit(sql, [&](const store::AuditRecord& r) {
       last = r;
-      chain = verifier.Add(ToEntry(r));
+      chain = verifier.Add(r);
       return chain.ok();
     });
     out.checked = verifier.checked();

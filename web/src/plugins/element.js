@@ -6,7 +6,7 @@ import {
   ElAlert, ElAside, ElBreadcrumb, ElBreadcrumbItem, ElButton, ElCard, ElCheckbox, ElCheckboxGroup,
   ElCol, ElConfigProvider, ElContainer, ElDescriptions, ElDescriptionsItem, ElDialog,
   ElForm, ElFormItem, ElHeader, ElIcon, ElInput, ElLoading, ElMain, ElMenu, ElMenuItem, ElOption,
-  ElPagination, ElRadioButton, ElRadioGroup, ElResult, ElRow, ElSelect, ElSkeleton, ElSkeletonItem,
+  ElPagination, ElRadio, ElRadioButton, ElRadioGroup, ElResult, ElRow, ElSelect, ElSkeleton, ElSkeletonItem,
   ElSwitch, ElTable, ElTableColumn, ElTag,
 } from 'element-plus'
 
@@ -14,7 +14,7 @@ const components = [
   ElAlert, ElAside, ElBreadcrumb, ElBreadcrumbItem, ElButton, ElCard, ElCheckbox, ElCheckboxGroup,
   ElCol, ElConfigProvider, ElContainer, ElDescriptions, ElDescriptionsItem, ElDialog,
   ElForm, ElFormItem, ElHeader, ElIcon, ElInput, ElMain, ElMenu, ElMenuItem, ElOption,
-  ElPagination, ElRadioButton, ElRadioGroup, ElResult, ElRow, ElSelect, ElSkeleton, ElSkeletonItem,
+  ElPagination, ElRadio, ElRadioButton, ElRadioGroup, ElResult, ElRow, ElSelect, ElSkeleton, ElSkeletonItem,
   ElSwitch, ElTable, ElTableColumn, ElTag,
 ]
 

@@ -73,7 +73,8 @@ describe('LoginView', () => {
     ;({ wrapper } = await mountApp('/login'))
     await submit('a b', 'whatever-password')
     const item = wrapper.get('#zl-login-name').element.closest('.el-form-item')
-    expect(item.textContent).toContain('name has invalid characters')
+    // Element Plus shows a form item's error 100 ms after its state changes.
+    await vi.waitFor(() => expect(item.textContent).toContain('name has invalid characters'))
     expect(wrapper.find('[data-testid=problem]').exists()).toBe(false)
   })
 
@@ -83,6 +84,7 @@ describe('LoginView', () => {
     ;({ wrapper } = await mountApp('/login'))
     await submit('', '')
     expect(calls.filter((c) => c.path === '/api/v1/auth/login')).toHaveLength(0)
-    expect(wrapper.text()).toContain('请输入用户名')
+    await vi.waitFor(() => expect(wrapper.text()).toContain('请输入用户名'))
+    expect(wrapper.text()).toContain('请输入密码')
   })
 })
