@@ -45,6 +45,9 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['src/**/*.test.js'],
     setupFiles: ['src/test/setup.js'],
+    // The first test of a file that reaches a lazy route transforms its components (and
+    // the Element Plus files they use) on the spot, which can take seconds on a busy machine.
+    testTimeout: 20_000,
     css: false,
     // Run Element Plus through Vite, so that its default import of the CommonJS
     // async-validator gets the class (under plain Node it gets the module object and

@@ -1,15 +1,21 @@
-// Facts about accounts the forms need, mirroring the server (src/auth/role.h and the
-// password policy): the roles, which of them belong to a region or an enterprise, and the
-// shortest password the server accepts. The server stays the judge; these only let a form
-// say early what it would refuse.
+// Facts about accounts the forms need, mirroring the server (src/auth/role.h,
+// src/auth/accounts.cc and the password policy): the roles, which of them belong to a region
+// or an enterprise, who may hand out which role, and the shortest password the server
+// accepts. The server stays the judge; these only let a form say early what it would refuse.
 export const ROLES = ['public', 'enterprise', 'inspector', 'city_admin', 'province_admin', 'auditor']
 
-// Roles a city administrator may not hand out (the server refuses province-level roles).
-export const PROVINCE_ROLES = ['province_admin', 'auditor']
+// "public" is the role of visitors without an account; a region-scoped administrator (a
+// city_admin) may create inspector and enterprise accounts only, in its own region.
+export function assignableRoles(actorRole) {
+  if (roleIsRegionScoped(actorRole)) return ['enterprise', 'inspector']
+  return ROLES.filter((role) => role !== 'public')
+}
 
 export const roleNeedsRegion = (role) => role === 'city_admin' || role === 'inspector'
 export const roleNeedsUscc = (role) => role === 'enterprise'
-export const roleIsRegionScoped = roleNeedsRegion
+export function roleIsRegionScoped(role) {
+  return roleNeedsRegion(role)
+}
 
 export const MIN_PASSWORD_LENGTH = 10
 

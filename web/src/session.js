@@ -50,9 +50,14 @@ export function ensureUser() {
   return pending
 }
 
-// POST /auth/login, then /auth/me for the permissions and region names.
+// POST /auth/login. When its answer lacks the permissions (the documented minimum is
+// name, role, region, uscc and csrf_token), /auth/me supplies them and the region names.
 export async function login(name, password) {
   const answer = await api.login(name, password)
+  if (answer && Array.isArray(answer.permissions)) {
+    setUser(answer)
+    return state.user
+  }
   setCsrfToken(answer?.csrf_token || '')
   try {
     return await loadUser()

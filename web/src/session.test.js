@@ -113,6 +113,15 @@ describe('login and logout', () => {
     expect(getCsrfToken()).toBe('')
   })
 
+  it('takes the user from the login answer when it already carries the permissions', async () => {
+    const { fetch, calls } = fakeFetch({ 'POST /api/v1/auth/login': json(200, ADMIN_ME) })
+    vi.stubGlobal('fetch', fetch)
+    await login('admin', 'secret-password')
+    expect(session.user.permissions).toEqual(ADMIN_ME.permissions)
+    expect(getCsrfToken()).toBe('csrf-123')
+    expect(calls.map((c) => c.path)).toEqual(['/api/v1/auth/login'])
+  })
+
   it('treats a 401 on logout as already logged out', async () => {
     vi.stubGlobal('fetch', fakeFetch({ 'POST /api/v1/auth/logout': UNAUTHORIZED }).fetch)
     await expect(logout()).resolves.toBeUndefined()

@@ -71,6 +71,20 @@ describe('users page', () => {
     expect(patch.headers['X-CSRF-Token']).toBe('csrf-123')
   })
 
+  it('leaves an enterprise account\'s region to the server', async () => {
+    const ENTERPRISE = { ...INSPECTOR, name: 'qiye', role: 'enterprise', region: '130100', uscc: '91130100923744876X' }
+    const { calls } = await open('/console/users', {
+      'GET /api/v1/users': json(200, { total: 1, page: 1, per_page: 20, items: [ENTERPRISE] }),
+      'PATCH /api/v1/users/qiye': json(200, { ...ENTERPRISE, disabled: true }),
+    })
+    await click($('[data-testid=user-edit]'))
+    expect($('#zl-user-region')).toBeNull() // not asked for an enterprise account
+    await click($('[data-testid=user-disabled]'))
+    await click($('[data-testid=user-save]'))
+    await vi.waitFor(() => expect(calls.some((c) => c.method === 'PATCH')).toBe(true))
+    expect(calls.find((c) => c.method === 'PATCH').body).toEqual({ disabled: true })
+  })
+
   it('shows a 400 problem at the field it names, or above the form for a hidden field', async () => {
     const patch = vi.fn()
       .mockResolvedValueOnce(json(400, { title: 'Invalid Argument', status: 400, detail: 'region 139900 is not a supervision unit', field: 'region' }))
