@@ -115,6 +115,19 @@ TEST_P(ApiTest, EnterpriseByUsccFoundInvalidAndMissing) {
   EXPECT_EQ(missing["status"], 404);
 }
 
+TEST_P(ApiTest, UsccCheckGivesTheVerdictAndReason) {
+  json bad = GetJson("/api/v1/uscc/914403001922038217");
+  EXPECT_EQ(bad["valid"], false);
+  EXPECT_NE(bad["reason"].get<std::string>().find("expected '6'"), std::string::npos);
+  EXPECT_FALSE(bad["reason_zh"].get<std::string>().empty());
+  json good = GetJson("/api/v1/uscc/91130682MA0D56782B");
+  EXPECT_EQ(good["valid"], true);
+  EXPECT_EQ(good["supervision_unit"], "130682");
+  json short_code = GetJson("/api/v1/uscc/9113");
+  EXPECT_EQ(short_code["valid"], false);
+  EXPECT_NE(short_code["reason"].get<std::string>().find("18 characters"), std::string::npos);
+}
+
 TEST_P(ApiTest, RegionsListTheSupervisionUnits) {
   json regions = GetJson("/api/v1/regions");
   int units = 0;

@@ -39,6 +39,8 @@ std::vector<Row> Table() {
       {"GET", "/api/v1/openapi.json", "/api/v1/openapi.json", "", {A, A, A, A, A, A, A, A}},
       {"GET", "/api/v1/stats/overview", "/api/v1/stats/overview", "", {A, A, A, A, A, A, A, A}},
       {"GET", "/api/v1/regions", "/api/v1/regions", "", {A, A, A, A, A, A, A, A}},
+      {"GET", "/api/v1/uscc/{code}", "/api/v1/uscc/914403001922038217", "",
+       {A, A, A, A, A, A, A, A}},
       {"GET", "/api/v1/enterprises", "/api/v1/enterprises", "", {A, A, A, A, A, A, A, A}},
       {"GET",
        "/api/v1/enterprises/{uscc}",

@@ -14,6 +14,7 @@ void RegisterRoutes(http::Router& router, AppContext& context) {
   RegisterUserRoutes(router, context);
   RegisterTokenRoutes(router, context);
   RegisterAuditRoutes(router, context);
+  RegisterUsccRoutes(router, context);
 }
 
 }  // namespace zl::api

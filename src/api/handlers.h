@@ -13,5 +13,6 @@ void RegisterAuthRoutes(http::Router& router, AppContext& context);
 void RegisterUserRoutes(http::Router& router, AppContext& context);
 void RegisterTokenRoutes(http::Router& router, AppContext& context);
 void RegisterAuditRoutes(http::Router& router, AppContext& context);
+void RegisterUsccRoutes(http::Router& router, AppContext& context);
 
 }  // namespace zl::api

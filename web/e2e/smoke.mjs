@@ -210,6 +210,13 @@ try {
     await page.getByTestId('coming-soon').getByText('Coming soon').waitFor()
   })
 
+  await check('a credit code check explains why a code is invalid', async () => {
+    await page.goto(`${base}/uscc`)
+    await page.getByTestId('uscc-input').fill('914403001922038217')
+    await page.getByTestId('uscc-check').click()
+    await page.getByTestId('uscc-result').getByText("expected '6'").waitFor()
+  })
+
   // Logged out, the console sends the browser to /login; its GET /auth/me answers 401.
   allowedErrors.push((text, where) => where.includes('/api/v1/auth/me') && /\b401\b/.test(text))
 

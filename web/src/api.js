@@ -140,6 +140,7 @@ export const api = {
   regions: (opts) => getJson('/regions', undefined, opts),
   enterprises: (params, opts) => getJson('/enterprises', params, opts),
   enterprise: (uscc, opts) => getJson(`/enterprises/${seg(uscc)}`, undefined, opts),
+  checkUscc: (code, opts) => getJson(`/uscc/${seg(code)}`, undefined, opts),
 
   // Session. Login needs no CSRF token; a 401 from login or /auth/me is an answer, not an
   // expired session, so those two never trigger the unauthorized handler.

@@ -29,6 +29,12 @@ export const routes = [
         props: true,
         meta: { title: 'enterprise.detailTitle', nav: 'enterprises' },
       },
+      {
+        path: 'uscc',
+        name: 'uscc',
+        component: () => import('./views/UsccCheckView.vue'),
+        meta: { title: 'nav.uscc', nav: 'uscc' },
+      },
       ...['blacklist', 'recalls', 'warnings'].map((section) => ({
         path: section,
         name: section,
