@@ -150,8 +150,8 @@ TEST_P(AuthorizationTest, RegionScopeDoesNotRevealExistence) {
   auto no_user = Send(foreign, "PATCH", "/api/v1/users/nobody", R"({"disabled": true})");
   EXPECT_EQ(other_user.status, 403);
   EXPECT_EQ(no_user.status, 403);
-  auto users = Send(foreign, "GET", "/api/v1/users");
-  for (const auto& u : users.Json()["items"]) EXPECT_EQ(u["region"], "130100") << u.dump();
+  nlohmann::json users = Send(foreign, "GET", "/api/v1/users").Json();
+  for (const auto& u : users["items"]) EXPECT_EQ(u["region"], "130100") << u.dump();
 }
 
 ZL_INSTANTIATE_BACKEND_TESTS(AuthorizationTest);

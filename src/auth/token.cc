@@ -22,6 +22,7 @@ bool IsBase64UrlChar(char c) {
 }  // namespace
 
 std::string NewSecret(std::size_t bytes) {
+  if (bytes == 0) return {};  // randombytes_buf must not see a null buffer
   EnsureSodium();
   std::vector<unsigned char> raw(bytes);
   randombytes_buf(raw.data(), raw.size());
