@@ -31,8 +31,8 @@ Result<SystemTime> ParseIsoUtc(std::string_view text) {
   if (!ymd.ok() || h > 23 || mi > 59 || s > 60) {
     return Status::InvalidArgument("'" + copy + "' is not a valid time");
   }
-  return SystemTime(std::chrono::sys_days(ymd) + std::chrono::hours(h) +
-                    std::chrono::minutes(mi) + std::chrono::seconds(s));
+  return SystemTime(std::chrono::sys_days(ymd) + std::chrono::hours(h) + std::chrono::minutes(mi) +
+                    std::chrono::seconds(s));
 }
 
 }  // namespace zl
