@@ -71,6 +71,8 @@ check "migrate reports what it applied" contains "$out" "applied 0001_enterprise
 out=$("$Z" migrate --db "$m"); rc=$?
 check "second migrate exits 0" test $rc -eq 0
 check "second migrate is a no-op" contains "$out" "up to date"
+out=$("$Z" audit verify --db "$m"); rc=$?
+check "the migration itself is audited (one entry)" contains "$out" "intact: 1 entries checked"
 
 # bad --db: one clear line, non-zero exit
 out=$("$Z" migrate --db "mysql://nope" 2>&1); rc=$?

@@ -24,6 +24,9 @@ struct CliFailure : std::runtime_error {
 // Throws CliFailure with the status's message when it is not OK.
 void Check(const Status& status);
 
+// The operating-system user running the command (for the audit log's "cli:<user>").
+std::string OsUser();
+
 // The default --db URL: sqlite:zhiliang.db in the working directory.
 inline constexpr const char* kDefaultDb = "sqlite:zhiliang.db";
 

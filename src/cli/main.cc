@@ -1,14 +1,23 @@
 // The zhiliang command: every subcommand of the server and its tools (see README.md).
+#include <pwd.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 
 #include "cli/commands.h"
 
 namespace zl::cli {
+
+std::string OsUser() {
+  if (const passwd* pw = getpwuid(getuid())) return pw->pw_name;
+  const char* user = std::getenv("USER");
+  return user ? user : "";
+}
 
 void Check(const Status& status) {
   if (!status.ok()) {

@@ -1,8 +1,10 @@
 // zhiliang migrate: brings a database to the current schema and says what it did.
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 
+#include "auth/audit_log.h"
 #include "cli/commands.h"
 #include "store/database.h"
 #include "store/migrations.h"
@@ -26,6 +28,13 @@ void AddMigrateCommand(CLI::App& app) {
                   report->to_version);
     } else {
       for (const std::string& name : report->applied) std::printf("applied %s\n", name.c_str());
+      std::string applied;
+      for (const std::string& name : report->applied)
+        applied += (applied.empty() ? "\"" : ", \"") + name + "\"";
+      Check(auth::AppendAudit(**db, auth::Principal::Cli(OsUser()),
+                              {"schema.migrate", "schema", std::to_string(report->to_version), "",
+                               "{\"applied\": [" + applied + "]}"},
+                              ""));
       std::printf("%s: schema version %d -> %d\n", (*db)->url().display.c_str(),
                   report->from_version, report->to_version);
     }

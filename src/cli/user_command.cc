@@ -51,8 +51,7 @@ void RunUserAdd(UserAddOptions o) {
   o.user.password = ReadPassword();
   auto db = store::Database::Open(o.db_url);
   Check(db.status());
-  const char* os_user = std::getenv("USER");
-  auto added = auth::AddUser(**db, auth::Principal::Cli(os_user ? os_user : ""), o.user, "");
+  auto added = auth::AddUser(**db, auth::Principal::Cli(OsUser()), o.user, "");
   Check(added.status());
   std::printf("added %s (%s%s%s)\n", added->name.c_str(), added->role.c_str(),
               added->region_code.empty() ? "" : ", region ", added->region_code.c_str());
