@@ -104,7 +104,7 @@ http::Response PatchEnterprise(AppContext& context, http::Request& request,
       if (!size.ok()) return Status::InvalidArgument(size.status().message(), "size");
       after.size = *size;
     }
-    store::UpdateEnterprise(sql, after);
+    store::UpdateEnterprise(sql, *before, after);
     auth::AppendAudit(
         sql, p,
         {"enterprise.update", "enterprise", after.uscc, after.region_code,

@@ -15,6 +15,7 @@ struct Enterprise {
   std::string industry_code;  // GB/T 4754 division, e.g. C31
   EnterpriseSize size = EnterpriseSize::kSmall;
   Date founded_on;
+  std::string legal_representative;  // a natural person's name: masked in public output
   std::string address;
 };
 

@@ -6,6 +6,7 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "base/text.h"
 #include "store/soci_errors.h"
@@ -22,26 +23,6 @@ sqlite_api::sqlite3* SqliteConnection(soci::session& sql) {
   return static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_;
 }
 
-std::string EscapeLike(std::string_view text) {
-  std::string out = "%";
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  out += '%';
-  return out;
-}
-
-std::string QuoteFtsPhrase(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
-}
-
 std::string ColumnList(const std::vector<std::string>& columns) {
   std::string out;
   for (const std::string& c : columns) out += (out.empty() ? "" : ", ") + c;
@@ -54,8 +35,12 @@ std::string ColumnList(const std::vector<std::string>& columns) {
 // would bury the index in tiny segments (4x slower at 200,000 rows).
 class SqliteBulkWriter final : public BulkWriter {
  public:
-  SqliteBulkWriter(soci::session& sql, std::string table, std::vector<std::string> columns)
-      : db_(SqliteConnection(sql)), table_(std::move(table)), columns_(std::move(columns)) {
+  SqliteBulkWriter(soci::session& sql, std::string table, std::vector<std::string> columns,
+                   OnConflict on_conflict)
+      : db_(SqliteConnection(sql)),
+        table_(std::move(table)),
+        columns_(std::move(columns)),
+        on_conflict_(on_conflict) {
     batch_rows_ = std::max<std::size_t>(1, std::min<std::size_t>(500, 30000 / columns_.size()));
   }
   ~SqliteBulkWriter() override { sqlite_api::sqlite3_finalize(full_batch_); }
@@ -73,6 +58,8 @@ class SqliteBulkWriter final : public BulkWriter {
     return status_;
   }
 
+  std::int64_t inserted() const override { return inserted_; }
+
   Status Finish() override {
     if (!status_.ok() || pending_.empty()) return status_;
     sqlite_api::sqlite3_stmt* rest = nullptr;
@@ -89,6 +76,7 @@ class SqliteBulkWriter final : public BulkWriter {
     row += ")";
     std::string text = "INSERT INTO " + table_ + " (" + ColumnList(columns_) + ") VALUES ";
     for (std::size_t r = 0; r < rows; ++r) text += (r ? ", " : "") + row;
+    if (on_conflict_ == OnConflict::kSkip) text += " ON CONFLICT DO NOTHING";
     if (sqlite_api::sqlite3_prepare_v2(db_, text.c_str(), -1, stmt, nullptr) != 0) return Error();
     return Status();
   }
@@ -100,6 +88,7 @@ class SqliteBulkWriter final : public BulkWriter {
     }
     int rc = sqlite_api::sqlite3_step(stmt);
     Status status = rc == SQLITE_DONE ? Status() : Error();
+    if (status.ok()) inserted_ += sqlite_api::sqlite3_changes(db_);
     sqlite_api::sqlite3_reset(stmt);
     pending_.clear();
     return status;
@@ -115,30 +104,37 @@ class SqliteBulkWriter final : public BulkWriter {
   std::vector<std::string> columns_;
   std::size_t batch_rows_;
   std::vector<std::string> pending_;  // values of the rows not yet inserted, row-major
+  OnConflict on_conflict_;
   sqlite_api::sqlite3_stmt* full_batch_ = nullptr;
+  std::int64_t inserted_ = 0;
   Status status_;
 };
 
 class PostgresBulkWriter final : public BulkWriter {
  public:
+  // Rows are buffered and sent by one complete COPY per megabyte, so that the caller may run
+  // other statements on the connection between Add calls (a COPY in progress would block
+  // them). With kSkip, rows are copied into a temporary table first and moved over with
+  // INSERT … ON CONFLICT DO NOTHING at Finish (COPY itself cannot skip conflicts).
   PostgresBulkWriter(soci::session& sql, const std::string& table,
-                     const std::vector<std::string>& columns)
+                     const std::vector<std::string>& columns, OnConflict on_conflict)
       : conn_(PgConnection(sql)), columns_(columns.size()) {
-    std::string text = "COPY " + table + " (" + ColumnList(columns) + ") FROM STDIN";
-    PGresult* res = PQexec(conn_, text.c_str());
-    if (PQresultStatus(res) != PGRES_COPY_IN) status_ = ResultError(res);
-    PQclear(res);
-  }
-  ~PostgresBulkWriter() override {
-    if (!finished_ && status_.ok()) {
-      PQputCopyEnd(conn_, "abandoned");
-      while (PGresult* res = PQgetResult(conn_)) PQclear(res);
+    std::string target = table;
+    if (on_conflict == OnConflict::kSkip) {
+      staging_ = "zl_bulk_" + table;
+      move_over_ = "INSERT INTO " + table + " (" + ColumnList(columns) + ") SELECT " +
+                   ColumnList(columns) + " FROM " + staging_ + " ON CONFLICT DO NOTHING";
+      status_ = Exec("CREATE TEMP TABLE " + staging_ + " AS SELECT " + ColumnList(columns) +
+                     " FROM " + table + " WITH NO DATA");
+      target = staging_;
     }
+    copy_ = "COPY " + target + " (" + ColumnList(columns) + ") FROM STDIN";
   }
 
   Status Add(const std::vector<std::string_view>& values) override {
     if (!status_.ok()) return status_;
     if (values.size() != columns_) return Status::Internal("bulk row has the wrong column count");
+    ++rows_;
     for (std::size_t i = 0; i < values.size(); ++i) {
       if (i) buffer_ += '\t';
       for (char c : values[i]) {  // COPY text format escapes
@@ -168,25 +164,52 @@ class PostgresBulkWriter final : public BulkWriter {
   Status Finish() override {
     if (finished_) return status_;
     finished_ = true;
-    if (!status_.ok()) return status_;
     Flush();
-    if (PQputCopyEnd(conn_, status_.ok() ? nullptr : "aborted") != 1) {
-      status_ = Status::Unavailable(PQerrorMessage(conn_));
+    if (!status_.ok()) return status_;
+    if (staging_.empty()) {
+      inserted_ = rows_;
+      return status_;
     }
-    while (PGresult* res = PQgetResult(conn_)) {
-      if (PQresultStatus(res) != PGRES_COMMAND_OK && status_.ok()) status_ = ResultError(res);
-      PQclear(res);
+    PGresult* res = PQexec(conn_, move_over_.c_str());
+    if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+      status_ = ResultError(res);
+    } else {
+      inserted_ = std::atoll(PQcmdTuples(res));
     }
+    PQclear(res);
+    if (status_.ok()) status_ = Exec("DROP TABLE " + staging_);
     return status_;
   }
 
+  std::int64_t inserted() const override { return inserted_; }
+
  private:
+  // Sends the buffered rows as one COPY.
   void Flush() {
     if (buffer_.empty() || !status_.ok()) return;
-    if (PQputCopyData(conn_, buffer_.data(), static_cast<int>(buffer_.size())) != 1) {
+    PGresult* res = PQexec(conn_, copy_.c_str());
+    const bool copying = PQresultStatus(res) == PGRES_COPY_IN;
+    if (!copying) status_ = ResultError(res);
+    PQclear(res);
+    if (!copying) return;
+    if (PQputCopyData(conn_, buffer_.data(), static_cast<int>(buffer_.size())) != 1 ||
+        PQputCopyEnd(conn_, nullptr) != 1) {
       status_ = Status::Unavailable(PQerrorMessage(conn_));
     }
+    while (PGresult* r = PQgetResult(conn_)) {
+      if (PQresultStatus(r) != PGRES_COMMAND_OK && status_.ok()) status_ = ResultError(r);
+      PQclear(r);
+    }
     buffer_.clear();
+  }
+
+  Status Exec(const std::string& text) {
+    PGresult* res = PQexec(conn_, text.c_str());
+    Status s = PQresultStatus(res) == PGRES_COMMAND_OK || PQresultStatus(res) == PGRES_TUPLES_OK
+                   ? Status()
+                   : ResultError(res);
+    PQclear(res);
+    return s;
   }
 
   Status ResultError(PGresult* res) {
@@ -196,7 +219,12 @@ class PostgresBulkWriter final : public BulkWriter {
 
   PGconn* conn_;
   std::size_t columns_;
+  std::string copy_;  // the COPY statement
   std::string buffer_;
+  std::string staging_;    // kSkip: the temporary table rows are copied into
+  std::string move_over_;  // kSkip: the statement moving them into the real table
+  std::int64_t rows_ = 0;
+  std::int64_t inserted_ = 0;
   bool finished_ = false;
   Status status_;
 };
@@ -240,31 +268,20 @@ bool ConnectionLost(soci::session& sql, Backend backend) {
   return conn == nullptr || PQstatus(conn) == CONNECTION_BAD;
 }
 
-std::string ContainsCondition(Backend backend, std::string_view column, std::string_view fts_table,
-                              std::string_view query, std::string& bound) {
-  std::string col(column);
-  if (backend == Backend::kPostgres) {
-    bound = EscapeLike(query);
-    return col + " ILIKE :name_query ESCAPE '\\'";
-  }
-  // SQLite's trigram tokenizer needs three characters; shorter queries scan with instr(),
-  // and LIKE must not be used on an FTS column (it silently returns nothing).
-  if (CountCodePoints(query) >= 3) {
-    bound = QuoteFtsPhrase(query);
-    return "rowid IN (SELECT rowid FROM " + std::string(fts_table) + " WHERE " +
-           std::string(fts_table) + " MATCH :name_query)";
-  }
-  bound = std::string(query);
-  return "instr(lower(" + col + "), lower(:name_query)) > 0";
-}
 
 std::unique_ptr<BulkWriter> BulkWriter::Create(soci::session& sql, Backend backend,
                                                std::string table,
-                                               std::vector<std::string> columns) {
+                                               std::vector<std::string> columns,
+                                               OnConflict on_conflict) {
   if (backend == Backend::kPostgres) {
-    return std::make_unique<PostgresBulkWriter>(sql, table, columns);
+    return std::make_unique<PostgresBulkWriter>(sql, table, columns, on_conflict);
   }
-  return std::make_unique<SqliteBulkWriter>(sql, std::move(table), std::move(columns));
+  return std::make_unique<SqliteBulkWriter>(sql, std::move(table), std::move(columns),
+                                            on_conflict);
+}
+
+Backend BackendOf(soci::session& sql) {
+  return sql.get_backend_name() == "postgresql" ? Backend::kPostgres : Backend::kSqlite;
 }
 
 }  // namespace zl::store::dialect

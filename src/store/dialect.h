@@ -6,13 +6,17 @@
 //   write transactions        BEGIN IMMEDIATE              | BEGIN
 //   migration lock            (BEGIN IMMEDIATE suffices)   | pg_advisory_xact_lock
 //   broken-connection check   never                        | PQstatus == CONNECTION_BAD
-//   substring search on names FTS5 trigram index, or instr() for 1-2 character queries
-//                                                          | ILIKE with a pg_trgm GIN index
-//   bulk load                 one prepared INSERT (native) | COPY FROM STDIN (native)
+//   bulk load                 multi-row INSERT (native)    | COPY FROM STDIN (native)
+//   bulk load, skip existing  INSERT … ON CONFLICT DO NOTHING | COPY to a temporary table,
+//                                                            then INSERT … ON CONFLICT
+//
+// The one other place is the enterprise-name index (store/name_index.h): an FTS5 table of
+// bigrams on SQLite, a GIN-indexed text[] column on PostgreSQL.
 //
 // The schema differences live beside the migrations as NNNN_name.<dialect>.sql variants.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -39,11 +43,8 @@ void LockForMigration(soci::session& sql, Backend backend);
 // True when the session's connection is known to be broken and must be reopened.
 bool ConnectionLost(soci::session& sql, Backend backend);
 
-// A condition on `column` matching rows whose text contains `query` (case-insensitive for
-// Latin letters), using the backend's text index where the query is long enough. The value
-// to bind for the condition's one placeholder ":name_query" goes to `bound`.
-std::string ContainsCondition(Backend backend, std::string_view column, std::string_view fts_table,
-                              std::string_view query, std::string& bound);
+// The backend a session is connected to.
+Backend BackendOf(soci::session& sql);
 
 // Fast loading of many rows into one table within the caller's transaction: COPY on
 // PostgreSQL, one reused native prepared statement on SQLite. Values are text; the database
@@ -55,9 +56,16 @@ class BulkWriter {
   virtual Status Add(const std::vector<std::string_view>& values) = 0;
   // Sends what is buffered and ends the load; call once, before the transaction commits.
   virtual Status Finish() = 0;
+  // Rows written so far (all of them once Finish succeeded), not counting rows skipped
+  // under OnConflict::kSkip because their key was already present.
+  virtual std::int64_t inserted() const = 0;
 
+  // kFail: a row whose unique key is already present fails the load (AlreadyExists).
+  // kSkip: such rows are skipped.
+  enum class OnConflict { kFail, kSkip };
   static std::unique_ptr<BulkWriter> Create(soci::session& sql, Backend backend, std::string table,
-                                            std::vector<std::string> columns);
+                                            std::vector<std::string> columns,
+                                            OnConflict on_conflict = OnConflict::kFail);
 };
 
 }  // namespace zl::store::dialect

@@ -7,60 +7,94 @@
 
 #include "base/clock.h"
 #include "store/database.h"
+#include "domain/name_search.h"
 #include "store/dialect.h"
+#include "store/enterprise_columns.h"
+#include "store/enterprise_search.h"
+#include "store/name_index.h"
 
 namespace zl::store {
 
 namespace {
 
-constexpr const char* kColumns =
-    "uscc, name, region_code, industry_code, size, founded_on, address";
-
-// Column values as read from a row, turned into an Enterprise.
-struct EnterpriseColumns {
-  std::string uscc, name, region_code, industry_code, size, founded_on, address;
-
-  Result<domain::Enterprise> ToEnterprise() const {
-    domain::Enterprise e;
-    e.uscc = uscc;
-    e.name = name;
-    e.region_code = region_code;
-    e.industry_code = industry_code;
-    ZL_ASSIGN_OR_RETURN(e.size, domain::ParseEnterpriseSize(size));
-    ZL_ASSIGN_OR_RETURN(e.founded_on, Date::Parse(founded_on));
-    e.address = address;
-    return e;
-  }
-};
-
-// Builds the WHERE clause for a filter; the bound values live in `values`, which must
-// outlive the statement (SOCI binds by reference).
-std::string WhereClause(Backend backend, const EnterpriseFilter& filter,
-                        std::vector<std::string>& values) {
+// Builds the WHERE clause of a register listing without a name query; the bound values live
+// in `values`, which must outlive the statement (SOCI binds by reference).
+std::string WhereClause(const EnterpriseFilter& filter, std::vector<std::string>& values) {
   std::string where = " WHERE 1 = 1";
   values.clear();
-  values.reserve(4);
+  values.reserve(3);
   if (!filter.region_code.empty()) {
     values.push_back(filter.region_code);
-    where += " AND region_code = :region";
+    where += " AND e.region_code = :region";
   }
   if (!filter.industry_code.empty()) {
     values.push_back(filter.industry_code);
-    where += " AND industry_code = :industry";
+    where += " AND e.industry_code = :industry";
   }
   if (!filter.size.empty()) {
     values.push_back(filter.size);
-    where += " AND size = :size";
-  }
-  if (!filter.name_contains.empty()) {
-    values.emplace_back();
-    where += " AND " + dialect::ContainsCondition(backend, "name", "enterprise_name_fts",
-                                                  filter.name_contains, values.back());
+    where += " AND e.size = :size";
   }
   return where;
 }
 
+// The bulk path: the register row and, on SQLite, the name index document with the same id.
+class BulkEnterpriseInserter final : public EnterpriseInserter {
+ public:
+  explicit BulkEnterpriseInserter(soci::session& sql)
+      : backend_(dialect::BackendOf(sql)), created_at_(NowIsoUtc()) {
+    std::vector<std::string> columns = {"uscc",       "name",          "name_key",
+                                        "region_code", "industry_code", "size",
+                                        "founded_on", "legal_representative", "address",
+                                        "created_at"};
+    if (backend_ == Backend::kSqlite) {
+      long long max_id = 0;
+      soci::indicator ind = soci::i_ok;
+      sql << "SELECT MAX(id) FROM enterprise", soci::into(max_id, ind);
+      next_id_ = (ind == soci::i_ok ? max_id : 0) + 1;
+      columns.insert(columns.begin(), "id");
+      index_ = dialect::BulkWriter::Create(sql, backend_, "enterprise_search",
+                                           {"rowid", "bigrams", "unigrams", "facets"});
+    } else {
+      columns.push_back("search_terms");
+    }
+    rows_ = dialect::BulkWriter::Create(sql, backend_, "enterprise", std::move(columns));
+  }
+
+  Status Add(const domain::Enterprise& e) override {
+    NameIndexTerms terms = IndexTermsFor(e);
+    std::string founded_on = e.founded_on.ToString();
+    std::string_view size = domain::EnterpriseSizeNameEn(e.size);
+    if (backend_ == Backend::kSqlite) {
+      std::string id = std::to_string(next_id_++);
+      ZL_RETURN_IF_ERROR(rows_->Add({id, e.uscc, e.name, terms.name_key, e.region_code,
+                                     e.industry_code, size, founded_on, e.legal_representative,
+                                     e.address, created_at_}));
+      return index_->Add({id, terms.bigrams, terms.unigrams, terms.facets});
+    }
+    std::string array = terms.PostgresArray();
+    return rows_->Add({e.uscc, e.name, terms.name_key, e.region_code, e.industry_code, size,
+                       founded_on, e.legal_representative, e.address, created_at_, array});
+  }
+
+  Status Finish() override {
+    ZL_RETURN_IF_ERROR(rows_->Finish());
+    return index_ ? index_->Finish() : Status();
+  }
+
+ private:
+  Backend backend_;
+  std::string created_at_;
+  long long next_id_ = 1;
+  std::unique_ptr<dialect::BulkWriter> rows_;
+  std::unique_ptr<dialect::BulkWriter> index_;
+};
+
 }  // namespace
+
+Result<std::unique_ptr<EnterpriseInserter>> EnterpriseInserter::Create(soci::session& sql) {
+  return std::unique_ptr<EnterpriseInserter>(new BulkEnterpriseInserter(sql));
+}
 
 Status EnterpriseRepository::InsertMany(std::span<const domain::Enterprise> rows) {
   std::size_t i = 0;
@@ -72,27 +106,24 @@ Status EnterpriseRepository::InsertMany(std::span<const domain::Enterprise> rows
 
 Status EnterpriseRepository::DeleteAll() {
   return db_.Write([](soci::session& sql) {
+    sql << "DELETE FROM import_error";
+    sql << "DELETE FROM import_run";
+    sql << "DELETE FROM credit_record";
     sql << "DELETE FROM enterprise";
+    ClearNameIndex(sql);
     return Status();
   });
 }
 
 Status EnterpriseRepository::InsertAll(const Source& next) {
-  Backend backend = db_.backend();
   return db_.Write(
       [&](soci::session& sql) {
-        std::string created_at = NowIsoUtc();
-        auto writer = dialect::BulkWriter::Create(sql, backend, "enterprise",
-                                                  {"uscc", "name", "region_code", "industry_code",
-                                                   "size", "founded_on", "address", "created_at"});
+        ZL_ASSIGN_OR_RETURN(std::unique_ptr<EnterpriseInserter> inserter,
+                            EnterpriseInserter::Create(sql));
         while (std::optional<domain::Enterprise> row = next()) {
-          const domain::Enterprise& e = *row;
-          std::string founded_on = e.founded_on.ToString();
-          ZL_RETURN_IF_ERROR(writer->Add({e.uscc, e.name, e.region_code, e.industry_code,
-                                          domain::EnterpriseSizeNameEn(e.size), founded_on,
-                                          e.address, created_at}));
+          ZL_RETURN_IF_ERROR(inserter->Add(*row));
         }
-        return writer->Finish();
+        return inserter->Finish();
       },
       Database::Retry::kNever);  // `next` cannot be rewound
 }
@@ -100,21 +131,69 @@ Status EnterpriseRepository::InsertAll(const Source& next) {
 Result<std::optional<domain::Enterprise>> FindEnterprise(soci::session& sql,
                                                          const std::string& uscc) {
   EnterpriseColumns c;
-  sql << "SELECT " << kColumns << " FROM enterprise WHERE uscc = :uscc", soci::into(c.uscc),
-      soci::into(c.name), soci::into(c.region_code), soci::into(c.industry_code),
-      soci::into(c.size), soci::into(c.founded_on), soci::into(c.address), soci::use(uscc);
-  if (!sql.got_data()) return std::optional<domain::Enterprise>();
+  std::string key = uscc;
+  soci::statement st(sql);
+  c.Into(st);
+  st.exchange(soci::use(key));
+  st.alloc();
+  st.prepare(std::string("SELECT ") + kEnterpriseColumns + " FROM enterprise e WHERE e.uscc = :uscc");
+  st.define_and_bind();
+  if (!st.execute(true)) return std::optional<domain::Enterprise>();
   ZL_ASSIGN_OR_RETURN(domain::Enterprise e, c.ToEnterprise());
   return std::optional<domain::Enterprise>(std::move(e));
 }
 
-void UpdateEnterprise(soci::session& sql, const domain::Enterprise& e) {
-  std::string size(domain::EnterpriseSizeNameEn(e.size));
-  std::string founded = e.founded_on.ToString();
-  sql << "UPDATE enterprise SET name = :name, region_code = :region, industry_code = :industry, "
-         "size = :size, founded_on = :founded, address = :address WHERE uscc = :uscc",
-      soci::use(e.name), soci::use(e.region_code), soci::use(e.industry_code), soci::use(size),
-      soci::use(founded), soci::use(e.address), soci::use(e.uscc);
+Result<std::vector<domain::Enterprise>> FindEnterprises(soci::session& sql,
+                                                        std::span<const std::string> usccs) {
+  std::vector<domain::Enterprise> out;
+  constexpr std::size_t kPerQuery = 500;
+  for (std::size_t start = 0; start < usccs.size(); start += kPerQuery) {
+    std::size_t n = std::min(kPerQuery, usccs.size() - start);
+    std::vector<std::string> keys(usccs.begin() + static_cast<std::ptrdiff_t>(start),
+                                  usccs.begin() + static_cast<std::ptrdiff_t>(start + n));
+    std::string list;
+    for (std::size_t i = 0; i < n; ++i) list += (i ? ", :u" : ":u") + std::to_string(i);
+    EnterpriseColumns c;
+    soci::statement st(sql);
+    c.Into(st);
+    for (std::string& k : keys) st.exchange(soci::use(k));
+    st.alloc();
+    st.prepare(std::string("SELECT ") + kEnterpriseColumns + " FROM enterprise e WHERE e.uscc IN (" +
+               list + ")");
+    st.define_and_bind();
+    st.execute(false);
+    while (st.fetch()) {
+      ZL_ASSIGN_OR_RETURN(domain::Enterprise e, c.ToEnterprise());
+      out.push_back(std::move(e));
+    }
+  }
+  return out;
+}
+
+void UpdateEnterprise(soci::session& sql, const domain::Enterprise& before,
+                      const domain::Enterprise& after) {
+  NameIndexTerms old_terms = IndexTermsFor(before);
+  NameIndexTerms terms = IndexTermsFor(after);
+  std::string size(domain::EnterpriseSizeNameEn(after.size));
+  std::string founded = after.founded_on.ToString();
+  sql << "UPDATE enterprise SET name = :name, name_key = :key, region_code = :region, "
+         "industry_code = :industry, size = :size, founded_on = :founded, "
+         "legal_representative = :legal, address = :address WHERE uscc = :uscc",
+      soci::use(after.name), soci::use(terms.name_key), soci::use(after.region_code),
+      soci::use(after.industry_code), soci::use(size), soci::use(founded),
+      soci::use(after.legal_representative), soci::use(after.address), soci::use(after.uscc);
+  const bool reindex = old_terms.name_key != terms.name_key || old_terms.facets != terms.facets;
+  if (!reindex) return;
+  if (dialect::BackendOf(sql) == Backend::kSqlite) {
+    long long id = 0;
+    sql << "SELECT id FROM enterprise WHERE uscc = :uscc", soci::into(id), soci::use(after.uscc);
+    RemoveFromNameIndex(sql, id, old_terms);
+    AddToNameIndex(sql, id, terms);
+  } else {
+    std::string array = terms.PostgresArray();
+    sql << "UPDATE enterprise SET search_terms = CAST(:terms AS text[]) WHERE uscc = :uscc",
+        soci::use(array), soci::use(after.uscc);
+  }
 }
 
 Result<domain::Enterprise> EnterpriseRepository::FindByUscc(const std::string& uscc) {
@@ -136,8 +215,15 @@ Result<PageOf<domain::Enterprise>> EnterpriseRepository::List(const EnterpriseFi
   PageOf<domain::Enterprise> out;
   out.page = page.page;
   out.per_page = page.per_page;
+  if (!domain::NameSearchKey(filter.name_contains).empty()) {
+    ZL_RETURN_IF_ERROR(db_.Read([&](soci::session& sql) {
+      ZL_ASSIGN_OR_RETURN(out, SearchEnterprises(sql, filter, page));
+      return Status();
+    }));
+    return out;
+  }
   std::vector<std::string> values;
-  std::string where = WhereClause(db_.backend(), filter, values);
+  std::string where = WhereClause(filter, values);
   ZL_RETURN_IF_ERROR(db_.Read([&](soci::session& sql) {
     out.items.clear();  // the work may run twice (see Database)
     long long total = 0;
@@ -146,7 +232,7 @@ Result<PageOf<domain::Enterprise>> EnterpriseRepository::List(const EnterpriseFi
       st.exchange(soci::into(total));
       for (std::string& v : values) st.exchange(soci::use(v));
       st.alloc();
-      st.prepare("SELECT COUNT(*) FROM enterprise" + where);
+      st.prepare("SELECT COUNT(*) FROM enterprise e" + where);
       st.define_and_bind();
       st.execute(true);
     }
@@ -155,16 +241,13 @@ Result<PageOf<domain::Enterprise>> EnterpriseRepository::List(const EnterpriseFi
     long long offset = static_cast<long long>(page.page - 1) * page.per_page;
     EnterpriseColumns c;
     soci::statement st(sql);
-    for (std::string* f :
-         {&c.uscc, &c.name, &c.region_code, &c.industry_code, &c.size, &c.founded_on, &c.address}) {
-      st.exchange(soci::into(*f));
-    }
+    c.Into(st);
     for (std::string& v : values) st.exchange(soci::use(v));
     st.exchange(soci::use(limit));
     st.exchange(soci::use(offset));
     st.alloc();
-    st.prepare(std::string("SELECT ") + kColumns + " FROM enterprise" + where +
-               " ORDER BY name, uscc LIMIT :limit OFFSET :offset");
+    st.prepare(std::string("SELECT ") + kEnterpriseColumns + " FROM enterprise e" + where +
+               " ORDER BY e.name, e.uscc LIMIT :limit OFFSET :offset");
     st.define_and_bind();
     st.execute(false);
     while (st.fetch()) {

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -47,10 +48,25 @@ struct Tally {
 };
 
 // Session-level access for units of work that combine an enterprise change with other writes
-// (its audit entry). Call inside Database::Read/Write.
+// (its audit entry, an import). Call inside Database::Read/Write.
 Result<std::optional<domain::Enterprise>> FindEnterprise(soci::session& sql,
                                                          const std::string& uscc);
-void UpdateEnterprise(soci::session& sql, const domain::Enterprise& enterprise);
+// The enterprises among `usccs` that are in the register (any order; missing ones left out).
+Result<std::vector<domain::Enterprise>> FindEnterprises(soci::session& sql,
+                                                        std::span<const std::string> usccs);
+// Replaces `before` (as read) by `after` (same USCC), keeping the name index in step.
+void UpdateEnterprise(soci::session& sql, const domain::Enterprise& before,
+                      const domain::Enterprise& after);
+
+// Adds new enterprises within the caller's transaction through the bulk path, with their
+// name index entries. A USCC already present fails Finish with AlreadyExists.
+class EnterpriseInserter {
+ public:
+  static Result<std::unique_ptr<EnterpriseInserter>> Create(soci::session& sql);
+  virtual ~EnterpriseInserter() = default;
+  virtual Status Add(const domain::Enterprise& e) = 0;
+  virtual Status Finish() = 0;
+};
 
 class EnterpriseRepository {
  public:
@@ -65,13 +81,15 @@ class EnterpriseRepository {
   using Source = std::function<std::optional<domain::Enterprise>()>;
   Status InsertAll(const Source& next);
 
-  // Deletes every enterprise (demo --reset). One transaction.
+  // Deletes every enterprise with its credit records and the import history (demo --reset).
+  // One transaction.
   Status DeleteAll();
 
   // NotFound when no enterprise has this USCC.
   Result<domain::Enterprise> FindByUscc(const std::string& uscc);
 
-  // One page, ordered by name then USCC. page/per_page out of range -> InvalidArgument.
+  // One page. Without a name query: ordered by name then USCC. With one (see
+  // enterprise_search.h): best matches first. page/per_page out of range -> InvalidArgument.
   Result<PageOf<domain::Enterprise>> List(const EnterpriseFilter& filter, PageRequest page);
 
   Result<std::int64_t> Count();

@@ -1,7 +1,11 @@
 #include "store/enterprise_repository.h"
 
 #include <gtest/gtest.h>
+#include <soci/soci.h>
 
+#include <set>
+
+#include "store/enterprise_search.h"
 #include "store/test_database.h"
 
 namespace zl::store {
@@ -74,11 +78,90 @@ TEST_P(EnterpriseRepositoryTest, FiltersByRegionIndustryAndTwoCharacterChineseNa
   ASSERT_EQ(page->items.size(), 1u);
   EXPECT_EQ(page->items[0].uscc, "91130682MA0A000004");
 
-  // LIKE wildcards in the query are taken literally.
-  EnterpriseFilter underscore{.name_contains = "_"};
-  page = repo_->List(underscore, {});
+  // Punctuation in the query is ignored, as in the index: "（钢铁）" finds what 钢铁 finds,
+  // and a query of punctuation alone does not filter.
+  page = repo_->List({.name_contains = "（钢铁）"}, {});
   ASSERT_TRUE(page.ok());
-  EXPECT_EQ(page->total, 1);
+  EXPECT_EQ(page->total, 2);
+  page = repo_->List({.name_contains = "_"}, {});
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->total, 5);
+
+  // A name query with filters: both narrow the same index lookup.
+  page = repo_->List({.region_code = "130682", .name_contains = "钢铁"}, {});
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->total, 1);
+  EXPECT_EQ(page->items[0].uscc, "91130682MA0A000004");
+}
+
+TEST_P(EnterpriseRepositoryTest, BestMatchesComeFirst) {
+  std::vector<Enterprise> rows = {
+      Make("91130900MA0A000011", "沧州钢铁集团有限责任公司", "130900", "C31", EnterpriseSize::kLarge),
+      Make("91130900MA0A000012", "钢铁", "130900", "C31", EnterpriseSize::kSmall),
+      Make("91130900MA0A000013", "钢铁贸易有限公司", "130900", "F51", EnterpriseSize::kSmall),
+  };
+  ASSERT_TRUE(repo_->InsertMany(rows).ok());
+  auto page = repo_->List({.name_contains = "钢铁"}, {});
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->total, 5);
+  std::vector<std::string> names;
+  for (const Enterprise& e : page->items) names.push_back(e.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"钢铁", "钢铁贸易有限公司", "唐山市鑫达钢铁有限公司",
+                                             "定州市安泰钢铁有限公司",
+                                             "沧州钢铁集团有限责任公司"}));
+}
+
+TEST_P(EnterpriseRepositoryTest, RenamedEnterpriseIsFoundByItsNewNameOnly) {
+  Enterprise before = *repo_->FindByUscc("91130200MA0A000002");
+  Enterprise after = before;
+  after.name = "唐山市恒通重工有限公司";
+  after.region_code = "130300";
+  ASSERT_TRUE(db().Write([&](soci::session& sql) {
+                    UpdateEnterprise(sql, before, after);
+                    return Status();
+                  })
+                  .ok());
+  EXPECT_EQ(repo_->List({.name_contains = "机械"}, {})->total, 0);
+  EXPECT_EQ(repo_->List({.name_contains = "重工"}, {})->total, 1);
+  EXPECT_EQ(repo_->List({.region_code = "130300", .name_contains = "重工"}, {})->total, 1);
+  EXPECT_EQ(repo_->List({.region_code = "130200", .name_contains = "重工"}, {})->total, 0);
+}
+
+// Above kRankAllLimit matches the order is: names starting with the query, then the rest in
+// register order. Paging through must give every match once.
+TEST_P(EnterpriseRepositoryTest, ManyMatchesPageThroughEveryMatchOnce) {
+  const int n = static_cast<int>(kRankAllLimit) + 150;
+  int i = 0;
+  ASSERT_TRUE(repo_->InsertAll([&]() -> std::optional<Enterprise> {
+                     if (i == n) return std::nullopt;
+                     char uscc[19];
+                     std::snprintf(uscc, sizeof uscc, "91131000MA0D%06d", i);
+                     // Every 7th name starts with the query.
+                     std::string name = i % 7 == 0 ? "廊坊" + std::to_string(i) + "号公司"
+                                                   : "新廊坊" + std::to_string(i) + "号公司";
+                     ++i;
+                     return Make(uscc, name, "131000", "C33", EnterpriseSize::kMicro);
+                   })
+                  .ok());
+  std::set<std::string> seen;
+  bool prefix_phase = true;
+  int prefix_seen = 0;
+  for (int p = 1;; ++p) {
+    auto page = repo_->List({.name_contains = "廊坊"}, {.page = p, .per_page = 200});
+    ASSERT_TRUE(page.ok()) << page.status().ToString();
+    EXPECT_EQ(page->total, n);
+    if (page->items.empty()) break;
+    for (const Enterprise& e : page->items) {
+      EXPECT_TRUE(seen.insert(e.uscc).second) << e.uscc;
+      bool prefix = e.name.starts_with("廊坊");
+      if (!prefix) prefix_phase = false;
+      EXPECT_TRUE(prefix || !prefix_phase);
+      EXPECT_FALSE(prefix && !prefix_phase) << "a prefix match after the others: " << e.name;
+      prefix_seen += prefix;
+    }
+  }
+  EXPECT_EQ(static_cast<int>(seen.size()), n);
+  EXPECT_EQ(prefix_seen, (n + 6) / 7);
 }
 
 TEST_P(EnterpriseRepositoryTest, PagesAndRejectsBadPaging) {
@@ -119,10 +202,12 @@ TEST_P(EnterpriseRepositoryTest, SearchesNamesOfEveryLengthThroughTheIndex) {
     EXPECT_TRUE(page.ok()) << page.status().ToString();
     return page.ok() ? page->total : -1;
   };
-  EXPECT_EQ(count("华北制药"), 1);  // 4 characters: the trigram index
+  EXPECT_EQ(count("华北制药"), 1);  // 4 characters: a phrase of bigrams
   EXPECT_EQ(count("有限公司"), 5);
   EXPECT_EQ(count("钢铁有限"), 2);
-  EXPECT_EQ(count("钢"), 2);  // 1 character: a scan
+  EXPECT_EQ(count("钢"), 2);  // 1 character: the character index
+  EXPECT_EQ(count("钢铁"), 2);  // 2 characters: one bigram
+  EXPECT_EQ(count("唐山钢铁"), 0);  // its bigrams all occur, but not as one phrase
   EXPECT_EQ(count("定州市安泰钢铁有限公司"), 1);
   EXPECT_EQ(count("不存在的公司"), 0);
   EXPECT_EQ(count("\"引号\""), 0);  // FTS syntax characters are taken literally

@@ -13,6 +13,7 @@
 #include "base/embedded_file.h"
 #include "store/database.h"
 #include "store/dialect.h"
+#include "store/name_index.h"
 
 namespace zl::store {
 
@@ -61,6 +62,18 @@ Result<ParsedName> ParseFileName(std::string_view path) {
   }
   out.name = rest;
   return out;
+}
+
+// Work a migration needs that SQL cannot express (computing search terms in C++), run in the
+// migration's transaction after its SQL.
+using CodeStep = Status (*)(soci::session&);
+CodeStep CodeStepFor(int version) {
+  switch (version) {
+    case 4:
+      return &RebuildNameIndex;
+    default:
+      return nullptr;
+  }
 }
 
 }  // namespace
@@ -148,6 +161,7 @@ Result<MigrationReport> ApplyMigrations(Database& db) {
           soci::use(version);
       if (seen > 0) return Status();
       for (const std::string& statement : SplitSqlStatements(m.sql)) sql << statement;
+      if (CodeStep step = CodeStepFor(m.version)) ZL_RETURN_IF_ERROR(step(sql));
       std::string applied_at = NowIsoUtc();
       sql << "INSERT INTO schema_migrations(version, name, applied_at) VALUES(:v, :n, :t)",
           soci::use(version), soci::use(m.name), soci::use(applied_at);

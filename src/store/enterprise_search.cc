@@ -1,0 +1,205 @@
+// Name search over the register on both backends (see enterprise_search.h, name_index.h).
+#include "store/enterprise_search.h"
+
+#include <soci/soci.h>
+
+#include <algorithm>
+#include <set>
+
+#include "domain/name_search.h"
+#include "store/dialect.h"
+#include "store/enterprise_columns.h"
+#include "store/name_index.h"
+
+namespace zl::store {
+
+namespace {
+
+// U+10FFFF: appended to a key, an upper bound of every string starting with the key in
+// code-point (byte) order, which both backends use for name_key.
+constexpr std::string_view kMaxCodePoint = "\xF4\x8F\xBF\xBF";
+
+// SQL text with its bound values, each placeholder used once (SOCI binds by position).
+class Query {
+ public:
+  std::string Param(std::string value) {
+    values_.push_back(std::move(value));
+    return ":p" + std::to_string(values_.size());
+  }
+  std::vector<std::string>& values() { return values_; }
+
+ private:
+  std::vector<std::string> values_;
+};
+
+long long Count(soci::session& sql, const std::string& text, Query& q) {
+  long long n = 0;
+  soci::statement st(sql);
+  st.exchange(soci::into(n));
+  for (std::string& v : q.values()) st.exchange(soci::use(v));
+  st.alloc();
+  st.prepare(text);
+  st.define_and_bind();
+  st.execute(true);
+  return n;
+}
+
+Status Fetch(soci::session& sql, const std::string& text, Query& q,
+             std::vector<domain::Enterprise>& out) {
+  EnterpriseColumns c;
+  soci::statement st(sql);
+  c.Into(st);
+  for (std::string& v : q.values()) st.exchange(soci::use(v));
+  st.alloc();
+  st.prepare(text);
+  st.define_and_bind();
+  st.execute(false);
+  while (st.fetch()) {
+    ZL_ASSIGN_OR_RETURN(domain::Enterprise e, c.ToEnterprise());
+    out.push_back(std::move(e));
+  }
+  return Status();
+}
+
+std::string Limit(long long limit, long long offset) {
+  return " LIMIT " + std::to_string(limit) + " OFFSET " + std::to_string(offset);
+}
+
+// What the name query and the filters look for, and how each backend's index is asked.
+struct Search {
+  Backend backend;
+  std::string key;
+  std::vector<std::string> chars;
+  std::vector<std::string> facets;
+  const EnterpriseFilter* filter;
+
+  // SQLite: the FTS5 query. Terms are letters and digits, so quoting cannot break out.
+  std::string FtsQuery() const {
+    std::string m;
+    if (chars.size() == 1) {
+      m = "unigrams : \"" + key + "\"";
+    } else {
+      m = "bigrams : \"";
+      std::vector<std::string> grams = domain::KeyBigrams(key);
+      for (std::size_t i = 0; i < grams.size(); ++i) m += (i ? " " : "") + grams[i];
+      m += "\"";
+    }
+    for (const std::string& f : facets) m += " AND facets : " + f;
+    return m;
+  }
+
+  // PostgreSQL: the terms every match must hold.
+  std::string PostgresTerms() const {
+    std::set<std::string> terms;
+    if (chars.size() == 1) {
+      terms.insert(key);
+    } else {
+      for (std::string& g : domain::KeyBigrams(key)) terms.insert(std::move(g));
+    }
+    std::string out = "{";
+    for (const std::string& t : terms) out += (out.size() > 1 ? "," : "") + t;
+    for (const std::string& f : facets) out += (out.size() > 1 ? "," : "") + f;
+    return out + "}";
+  }
+
+  // A condition on "e" selecting the matches.
+  std::string Matches(Query& q) const {
+    if (backend == Backend::kSqlite) {
+      return "e.id IN (SELECT rowid FROM enterprise_search WHERE enterprise_search MATCH " +
+             q.Param(FtsQuery()) + ")";
+    }
+    std::string cond = "e.search_terms @> CAST(" + q.Param(PostgresTerms()) + " AS text[])";
+    // Bigrams present anywhere do not make a phrase; three or more characters need a check.
+    if (chars.size() >= 3) cond += " AND strpos(e.name_key, " + q.Param(key) + ") > 0";
+    return cond;
+  }
+
+  std::string StartsWith(Query& q) const {
+    return "e.name_key >= " + q.Param(key) + " AND e.name_key < " +
+           q.Param(key + std::string(kMaxCodePoint));
+  }
+
+  // The filters as column conditions (the index-side form is in the facets).
+  std::string ColumnFilters(Query& q) const {
+    std::string out;
+    if (!filter->region_code.empty()) out += " AND e.region_code = " + q.Param(filter->region_code);
+    if (!filter->industry_code.empty()) {
+      out += " AND e.industry_code = " + q.Param(filter->industry_code);
+    }
+    if (!filter->size.empty()) out += " AND e.size = " + q.Param(filter->size);
+    return out;
+  }
+
+  long long CountMatches(soci::session& sql) const {
+    Query q;
+    if (backend == Backend::kSqlite) {
+      std::string m = q.Param(FtsQuery());
+      return Count(sql, "SELECT COUNT(*) FROM enterprise_search WHERE enterprise_search MATCH " + m,
+                   q);
+    }
+    std::string cond = Matches(q);
+    return Count(sql, "SELECT COUNT(*) FROM enterprise e WHERE " + cond, q);
+  }
+};
+
+}  // namespace
+
+Result<PageOf<domain::Enterprise>> SearchEnterprises(soci::session& sql,
+                                                     const EnterpriseFilter& filter,
+                                                     PageRequest page) {
+  Search s{dialect::BackendOf(sql), domain::NameSearchKey(filter.name_contains), {}, {}, &filter};
+  s.chars = domain::KeyCharacters(s.key);
+  s.facets = FacetTokens(filter.region_code, filter.industry_code, filter.size);
+  PageOf<domain::Enterprise> out;
+  out.page = page.page;
+  out.per_page = page.per_page;
+  out.total = s.CountMatches(sql);
+  const long long limit = page.per_page;
+  const long long offset = static_cast<long long>(page.page - 1) * page.per_page;
+  if (out.total == 0 || offset >= out.total) return out;
+
+  const std::string columns = std::string("SELECT ") + kEnterpriseColumns;
+  if (out.total <= kRankAllLimit) {
+    Query q;
+    std::string text = columns + " FROM enterprise e WHERE " + s.Matches(q) +
+                       " ORDER BY CASE WHEN e.name_key = " + q.Param(s.key) + " THEN 0 WHEN " +
+                       s.StartsWith(q) + " THEN 1 ELSE 2 END, length(e.name_key), e.name_key, e.uscc" +
+                       Limit(limit, offset);
+    ZL_RETURN_IF_ERROR(Fetch(sql, text, q, out.items));
+    return out;
+  }
+
+  // Many matches: names starting with the query from the name_key index (the exact name sorts
+  // first there), then the rest in register order.
+  {
+    Query q;
+    std::string text = columns + " FROM enterprise e WHERE " + s.StartsWith(q) +
+                       s.ColumnFilters(q) + " ORDER BY e.name_key, e.uscc" + Limit(limit, offset);
+    ZL_RETURN_IF_ERROR(Fetch(sql, text, q, out.items));
+  }
+  const long long got = static_cast<long long>(out.items.size());
+  if (got == limit) return out;
+  long long starting = offset + got;
+  if (got == 0 && offset > 0) {
+    Query q;
+    std::string where = s.StartsWith(q) + s.ColumnFilters(q);
+    starting = Count(sql, "SELECT COUNT(*) FROM enterprise e WHERE " + where, q);
+  }
+  Query q;
+  std::string text;
+  if (s.backend == Backend::kSqlite) {
+    std::string m = q.Param(s.FtsQuery());
+    text = columns +
+           " FROM enterprise_search s JOIN enterprise e ON e.id = s.rowid"
+           " WHERE enterprise_search MATCH " +
+           m + " AND NOT (" + s.StartsWith(q) + ") ORDER BY s.rowid";
+  } else {
+    text = columns + " FROM enterprise e WHERE " + s.Matches(q) + " AND NOT (" +
+           s.StartsWith(q) + ") ORDER BY e.uscc";
+  }
+  text += Limit(limit - got, std::max(0LL, offset - starting));
+  ZL_RETURN_IF_ERROR(Fetch(sql, text, q, out.items));
+  return out;
+}
+
+}  // namespace zl::store

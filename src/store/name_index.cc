@@ -1,0 +1,128 @@
+// The enterprise-name index on both backends (see name_index.h).
+#include "store/name_index.h"
+
+#include <soci/soci.h>
+
+#include <cctype>
+
+#include "domain/name_search.h"
+#include "store/dialect.h"
+
+namespace zl::store {
+
+namespace {
+
+std::string Joined(const std::vector<std::string>& parts, char separator) {
+  std::string out;
+  for (const std::string& p : parts) {
+    if (!out.empty()) out += separator;
+    out += p;
+  }
+  return out;
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+}  // namespace
+
+std::vector<std::string> FacetTokens(const std::string& region_code,
+                                     const std::string& industry_code, const std::string& size) {
+  std::vector<std::string> out;
+  if (!region_code.empty()) out.push_back("r" + region_code);
+  if (!industry_code.empty()) out.push_back("i" + Lower(industry_code));
+  if (!size.empty()) out.push_back("s" + size);
+  return out;
+}
+
+NameIndexTerms IndexTermsFor(const domain::Enterprise& e) {
+  NameIndexTerms t;
+  t.name_key = domain::NameSearchKey(e.name);
+  t.bigrams = Joined(domain::KeyBigrams(t.name_key), ' ');
+  t.unigrams = Joined(domain::KeyUnigrams(t.name_key), ' ');
+  t.facets = Joined(FacetTokens(e.region_code, e.industry_code,
+                                std::string(domain::EnterpriseSizeNameEn(e.size))),
+                    ' ');
+  return t;
+}
+
+std::string NameIndexTerms::PostgresArray() const {
+  std::string out = "{";
+  for (const std::string* part : {&bigrams, &unigrams, &facets}) {
+    if (part->empty()) continue;
+    if (out.size() > 1) out += ',';
+    for (char c : *part) out += c == ' ' ? ',' : c;
+  }
+  out += '}';
+  return out;
+}
+
+void AddToNameIndex(soci::session& sql, std::int64_t id, const NameIndexTerms& terms) {
+  if (dialect::BackendOf(sql) != Backend::kSqlite) return;
+  long long rowid = id;
+  sql << "INSERT INTO enterprise_search (rowid, bigrams, unigrams, facets) "
+         "VALUES (:id, :bigrams, :unigrams, :facets)",
+      soci::use(rowid), soci::use(terms.bigrams), soci::use(terms.unigrams),
+      soci::use(terms.facets);
+}
+
+void RemoveFromNameIndex(soci::session& sql, std::int64_t id, const NameIndexTerms& terms) {
+  if (dialect::BackendOf(sql) != Backend::kSqlite) return;
+  long long rowid = id;
+  sql << "INSERT INTO enterprise_search (enterprise_search, rowid, bigrams, unigrams, facets) "
+         "VALUES ('delete', :id, :bigrams, :unigrams, :facets)",
+      soci::use(rowid), soci::use(terms.bigrams), soci::use(terms.unigrams),
+      soci::use(terms.facets);
+}
+
+void ClearNameIndex(soci::session& sql) {
+  if (dialect::BackendOf(sql) != Backend::kSqlite) return;
+  sql << "INSERT INTO enterprise_search (enterprise_search) VALUES ('delete-all')";
+}
+
+Status RebuildNameIndex(soci::session& sql) {
+  const Backend backend = dialect::BackendOf(sql);
+  ClearNameIndex(sql);
+  // Read everything first: SQLite cannot update a table while a statement reads it.
+  struct Row {
+    std::string uscc;
+    domain::Enterprise e;
+    long long id = 0;
+  };
+  std::vector<Row> rows;
+  {
+    Row r;
+    std::string size;
+    const char* id_column = backend == Backend::kSqlite ? "id" : "0";
+    soci::statement st =
+        (sql.prepare << "SELECT " << id_column
+                     << ", uscc, name, region_code, industry_code, size FROM enterprise",
+         soci::into(r.id), soci::into(r.uscc), soci::into(r.e.name), soci::into(r.e.region_code),
+         soci::into(r.e.industry_code), soci::into(size));
+    st.execute(false);
+    while (st.fetch()) {
+      Result<domain::EnterpriseSize> parsed = domain::ParseEnterpriseSize(size);
+      if (!parsed.ok()) return parsed.status();
+      r.e.size = *parsed;
+      rows.push_back(r);
+    }
+  }
+  for (const Row& r : rows) {
+    NameIndexTerms terms = IndexTermsFor(r.e);
+    if (backend == Backend::kSqlite) {
+      sql << "UPDATE enterprise SET name_key = :key WHERE id = :id", soci::use(terms.name_key),
+          soci::use(r.id);
+      AddToNameIndex(sql, r.id, terms);
+    } else {
+      std::string array = terms.PostgresArray();
+      sql << "UPDATE enterprise SET name_key = :key, search_terms = CAST(:terms AS text[]) "
+             "WHERE uscc = :uscc",
+          soci::use(terms.name_key), soci::use(array), soci::use(r.uscc);
+    }
+  }
+  return Status();
+}
+
+}  // namespace zl::store
