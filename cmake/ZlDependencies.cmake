@@ -14,6 +14,11 @@ find_package(benchmark REQUIRED)
 find_package(ICU REQUIRED COMPONENTS uc i18n)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+# Spreadsheet files (src/sheet): minizip opens .xlsx zips, expat streams their XML, and
+# libxlsxwriter writes .xlsx exports.
+pkg_check_modules(MINIZIP REQUIRED IMPORTED_TARGET minizip)
+pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
+find_package(EXPAT REQUIRED)
 
 find_package(SOCI 4.0 CONFIG QUIET)
 if(NOT SOCI_FOUND)
