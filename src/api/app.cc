@@ -15,6 +15,13 @@ void RegisterRoutes(http::Router& router, AppContext& context) {
   RegisterTokenRoutes(router, context);
   RegisterAuditRoutes(router, context);
   RegisterUsccRoutes(router, context);
+  RegisterCreditRoutes(router, context);
+  RegisterImportRoutes(router, context);
+}
+
+void ConfigureServer(http::ServerOptions& options) {
+  options.upload_path_prefixes.push_back("/api/v1/imports/");
+  options.upload_body_limit = std::size_t{256} << 20;
 }
 
 }  // namespace zl::api

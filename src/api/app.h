@@ -9,6 +9,7 @@
 #include "auth/rate_limiter.h"
 #include "auth/sessions.h"
 #include "http/router.h"
+#include "http/server.h"
 
 namespace zl::store {
 class Database;
@@ -41,5 +42,9 @@ struct AppContext {
 
 // Adds all API routes. `context` must outlive the router.
 void RegisterRoutes(http::Router& router, AppContext& context);
+
+// What the API needs from the HTTP server: the import routes take file uploads, so their
+// bodies may be up to 256 MiB (other requests keep the 1 MiB limit).
+void ConfigureServer(http::ServerOptions& options);
 
 }  // namespace zl::api

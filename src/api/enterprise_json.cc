@@ -22,6 +22,7 @@ nlohmann::json EnterpriseToJson(const domain::Enterprise& e) {
       {"industry_name_en", industry ? industry->name_en : ""},
       {"size", domain::EnterpriseSizeNameEn(e.size)},
       {"founded_on", e.founded_on.ToString()},
+      {"legal_representative", e.legal_representative},
       {"address", e.address},
   };
 }

@@ -14,5 +14,7 @@ void RegisterUserRoutes(http::Router& router, AppContext& context);
 void RegisterTokenRoutes(http::Router& router, AppContext& context);
 void RegisterAuditRoutes(http::Router& router, AppContext& context);
 void RegisterUsccRoutes(http::Router& router, AppContext& context);
+void RegisterCreditRoutes(http::Router& router, AppContext& context);
+void RegisterImportRoutes(http::Router& router, AppContext& context);
 
 }  // namespace zl::api

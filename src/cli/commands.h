@@ -36,5 +36,6 @@ void AddDemoCommand(CLI::App& app);
 void AddUsccCommand(CLI::App& app);
 void AddUserCommand(CLI::App& app);
 void AddAuditCommand(CLI::App& app);
+void AddImportCommand(CLI::App& app);
 
 }  // namespace zl::cli

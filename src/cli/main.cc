@@ -42,6 +42,7 @@ int main(int argc, char** argv) {
   zl::cli::AddUsccCommand(app);
   zl::cli::AddUserCommand(app);
   zl::cli::AddAuditCommand(app);
+  zl::cli::AddImportCommand(app);
 
   try {
     app.parse(argc, argv);

@@ -67,6 +67,7 @@ void Serve(store::Database& db, const ServeOptions& options) {
   api::RegisterRoutes(router, context);
 
   http::ServerOptions server_options;
+  api::ConfigureServer(server_options);
   server_options.address = options.address;
   server_options.port = static_cast<std::uint16_t>(options.port);
   server_options.threads = options.threads;

@@ -8,6 +8,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <atomic>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
@@ -218,6 +219,14 @@ asio::awaitable<std::optional<Response>> Connection::ReadRequest(Request& reques
   error_code ec;
   stream.expires_after(o.read_timeout);
   co_await bhttp::async_read_header(stream, buffer, parser, Redirect(ec));
+  std::size_t body_limit = o.body_limit;
+  if (!ec) {
+    std::string_view target = Sv(parser.get().target());
+    for (const std::string& prefix : o.upload_path_prefixes) {
+      if (target.starts_with(prefix)) body_limit = std::max(body_limit, o.upload_body_limit);
+    }
+    parser.body_limit(body_limit);
+  }
   if (!ec && beast::iequals(parser.get()[bhttp::field::expect], "100-continue") &&
       !parser.is_done()) {
     // The queue is empty here or the writer would be busy: only the reader writes this.
@@ -250,7 +259,7 @@ asio::awaitable<std::optional<Response>> Connection::ReadRequest(Request& reques
   if (ec == bhttp::error::body_limit) {
     co_return dispatcher.Reject(
         request, MakeProblem("payload-too-large",
-                             fmt::format("request body exceeds {} bytes", o.body_limit)));
+                             fmt::format("request body exceeds {} bytes", body_limit)));
   }
   if (ec == bhttp::error::header_limit) {
     co_return dispatcher.Reject(

@@ -19,6 +19,7 @@
 #include <memory>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "base/result.h"
 #include "http/router.h"
@@ -33,6 +34,10 @@ struct ServerOptions {
   int threads = 2;
   std::string static_root;              // web/dist; empty = no static files
   std::size_t body_limit = 1 << 20;     // bytes; bigger -> 413 problem+json
+  // Requests whose path starts with one of these prefixes (file uploads) may carry bodies up
+  // to upload_body_limit instead.
+  std::vector<std::string> upload_path_prefixes;
+  std::size_t upload_body_limit = std::size_t{256} << 20;
   std::size_t header_limit = 16 << 10;  // bytes; bigger -> 431 problem+json
   std::chrono::seconds read_timeout{30}, write_timeout{30}, idle_timeout{60};
   std::size_t pipeline_limit = 8;  // responses queued per connection before reading pauses
