@@ -212,6 +212,17 @@ Result<PageOf<domain::Enterprise>> EnterpriseRepository::List(const EnterpriseFi
   if (page.per_page < 1 || page.per_page > PageRequest::kMaxPerPage) {
     return Status::InvalidArgument("must be between 1 and 200", "per_page");
   }
+  return Page(filter, page);
+}
+
+Result<PageOf<domain::Enterprise>> EnterpriseRepository::ListFirst(const EnterpriseFilter& filter,
+                                                                   int max_rows) {
+  if (max_rows < 1) return Status::InvalidArgument("must be 1 or more", "max_rows");
+  return Page(filter, {.page = 1, .per_page = max_rows});
+}
+
+Result<PageOf<domain::Enterprise>> EnterpriseRepository::Page(const EnterpriseFilter& filter,
+                                                              PageRequest page) {
   PageOf<domain::Enterprise> out;
   out.page = page.page;
   out.per_page = page.per_page;

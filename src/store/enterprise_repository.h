@@ -92,6 +92,9 @@ class EnterpriseRepository {
   // enterprise_search.h): best matches first. page/per_page out of range -> InvalidArgument.
   Result<PageOf<domain::Enterprise>> List(const EnterpriseFilter& filter, PageRequest page);
 
+  // The first `max_rows` of what List would page through, in the same order (exports).
+  Result<PageOf<domain::Enterprise>> ListFirst(const EnterpriseFilter& filter, int max_rows);
+
   Result<std::int64_t> Count();
 
   enum class Dimension { kRegion, kIndustry, kSize };
@@ -99,6 +102,8 @@ class EnterpriseRepository {
   Result<std::vector<Tally>> CountBy(Dimension dimension);
 
  private:
+  Result<PageOf<domain::Enterprise>> Page(const EnterpriseFilter& filter, PageRequest page);
+
   Database& db_;
 };
 
