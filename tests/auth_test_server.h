@@ -78,6 +78,7 @@ class AuthServerTest : public store::BackendTest {
     api::RegisterRoutes(router, *context_);
     routes_ = router.routes();
     http::ServerOptions server_options;
+    api::ConfigureServer(server_options);
     server_options.address = "127.0.0.1";
     server_options.port = 0;
     server_options.access_log = false;
@@ -94,11 +95,12 @@ class AuthServerTest : public store::BackendTest {
   }
 
   test_client::HttpResponse Send(const Caller& caller, const std::string& method,
-                                 const std::string& target, const std::string& body = {}) {
+                                 const std::string& target, const std::string& body = {},
+                                 const std::string& content_type = "application/json") {
     test_client::Client client(port_);
     bool writes = method != "GET" && method != "HEAD";
     std::string extra = caller.Headers(writes);
-    if (!body.empty()) extra += "Content-Type: application/json\r\n";
+    if (!body.empty()) extra += "Content-Type: " + content_type + "\r\n";
     client.Send(test_client::RequestText(method, target, true, body, extra));
     return client.Read(method == "HEAD").value_or(test_client::HttpResponse{});
   }

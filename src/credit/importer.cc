@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <optional>
 #include <unordered_map>
 
@@ -177,7 +178,13 @@ class ImportJob {
 
 // Writes the run's errors (at most kStoredErrors) and copies the first ones to the report.
 Status RecordErrors(soci::session& sql, ImportReport& report,
-                    const std::vector<store::ImportError>& errors) {
+                    std::vector<store::ImportError>& errors) {
+  // Register checks run a chunk at a time, after the cell checks of later rows: restore row
+  // order (stable, so a row's errors keep their column order).
+  std::stable_sort(errors.begin(), errors.end(),
+                   [](const store::ImportError& a, const store::ImportError& b) {
+                     return a.row < b.row;
+                   });
   report.errors_total = static_cast<std::int64_t>(errors.size());
   std::size_t stored = std::min(errors.size(), kStoredErrors);
   report.errors.assign(errors.begin(),

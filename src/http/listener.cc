@@ -215,7 +215,10 @@ asio::awaitable<std::optional<Response>> Connection::ReadRequest(Request& reques
   bhttp::request_parser<bhttp::string_body> parser;
   parser.header_limit(
       static_cast<std::uint32_t>(std::min<std::size_t>(o.header_limit, UINT32_MAX)));
-  parser.body_limit(o.body_limit);
+  // The parser checks Content-Length against the limit while reading the header, before the
+  // target is known: start with the larger upload limit, then narrow it per target.
+  parser.body_limit(o.upload_path_prefixes.empty() ? o.body_limit
+                                                   : std::max(o.body_limit, o.upload_body_limit));
   error_code ec;
   stream.expires_after(o.read_timeout);
   co_await bhttp::async_read_header(stream, buffer, parser, Redirect(ec));
@@ -225,7 +228,10 @@ asio::awaitable<std::optional<Response>> Connection::ReadRequest(Request& reques
     for (const std::string& prefix : o.upload_path_prefixes) {
       if (target.starts_with(prefix)) body_limit = std::max(body_limit, o.upload_body_limit);
     }
-    parser.body_limit(body_limit);
+    parser.body_limit(body_limit);  // applies to chunked bodies from here on
+    if (parser.content_length() && *parser.content_length() > body_limit) {
+      ec = bhttp::error::body_limit;
+    }
   }
   if (!ec && beast::iequals(parser.get()[bhttp::field::expect], "100-continue") &&
       !parser.is_done()) {

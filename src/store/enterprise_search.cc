@@ -19,7 +19,10 @@ namespace {
 // code-point (byte) order, which both backends use for name_key.
 constexpr std::string_view kMaxCodePoint = "\xF4\x8F\xBF\xBF";
 
-// SQL text with its bound values, each placeholder used once (SOCI binds by position).
+// SQL text with its bound values, each placeholder used once. SOCI binds by position, so the
+// placeholders must appear in the text in the order Param was called: build the text one
+// appended piece at a time, never with two Param calls in one expression (C++ leaves the
+// order of evaluation of `a + b` unspecified, and GCC goes right to left).
 class Query {
  public:
   std::string Param(std::string value) {
@@ -105,28 +108,45 @@ struct Search {
   // A condition on "e" selecting the matches.
   std::string Matches(Query& q) const {
     if (backend == Backend::kSqlite) {
-      return "e.id IN (SELECT rowid FROM enterprise_search WHERE enterprise_search MATCH " +
-             q.Param(FtsQuery()) + ")";
+      std::string cond = "e.id IN (SELECT rowid FROM enterprise_search WHERE enterprise_search MATCH ";
+      cond += q.Param(FtsQuery());
+      return cond + ")";
     }
-    std::string cond = "e.search_terms @> CAST(" + q.Param(PostgresTerms()) + " AS text[])";
+    std::string cond = "e.search_terms @> CAST(";
+    cond += q.Param(PostgresTerms());
+    cond += " AS text[])";
     // Bigrams present anywhere do not make a phrase; three or more characters need a check.
-    if (chars.size() >= 3) cond += " AND strpos(e.name_key, " + q.Param(key) + ") > 0";
+    if (chars.size() >= 3) {
+      cond += " AND strpos(e.name_key, ";
+      cond += q.Param(key);
+      cond += ") > 0";
+    }
     return cond;
   }
 
   std::string StartsWith(Query& q) const {
-    return "e.name_key >= " + q.Param(key) + " AND e.name_key < " +
-           q.Param(key + std::string(kMaxCodePoint));
+    std::string cond = "e.name_key >= ";
+    cond += q.Param(key);
+    cond += " AND e.name_key < ";
+    cond += q.Param(key + std::string(kMaxCodePoint));
+    return cond;
   }
 
   // The filters as column conditions (the index-side form is in the facets).
   std::string ColumnFilters(Query& q) const {
     std::string out;
-    if (!filter->region_code.empty()) out += " AND e.region_code = " + q.Param(filter->region_code);
-    if (!filter->industry_code.empty()) {
-      out += " AND e.industry_code = " + q.Param(filter->industry_code);
+    if (!filter->region_code.empty()) {
+      out += " AND e.region_code = ";
+      out += q.Param(filter->region_code);
     }
-    if (!filter->size.empty()) out += " AND e.size = " + q.Param(filter->size);
+    if (!filter->industry_code.empty()) {
+      out += " AND e.industry_code = ";
+      out += q.Param(filter->industry_code);
+    }
+    if (!filter->size.empty()) {
+      out += " AND e.size = ";
+      out += q.Param(filter->size);
+    }
     return out;
   }
 
@@ -161,10 +181,14 @@ Result<PageOf<domain::Enterprise>> SearchEnterprises(soci::session& sql,
   const std::string columns = std::string("SELECT ") + kEnterpriseColumns;
   if (out.total <= kRankAllLimit) {
     Query q;
-    std::string text = columns + " FROM enterprise e WHERE " + s.Matches(q) +
-                       " ORDER BY CASE WHEN e.name_key = " + q.Param(s.key) + " THEN 0 WHEN " +
-                       s.StartsWith(q) + " THEN 1 ELSE 2 END, length(e.name_key), e.name_key, e.uscc" +
-                       Limit(limit, offset);
+    std::string text = columns + " FROM enterprise e WHERE ";
+    text += s.Matches(q);
+    text += " ORDER BY CASE WHEN e.name_key = ";
+    text += q.Param(s.key);
+    text += " THEN 0 WHEN ";
+    text += s.StartsWith(q);
+    text += " THEN 1 ELSE 2 END, length(e.name_key), e.name_key, e.uscc";
+    text += Limit(limit, offset);
     ZL_RETURN_IF_ERROR(Fetch(sql, text, q, out.items));
     return out;
   }
@@ -173,8 +197,10 @@ Result<PageOf<domain::Enterprise>> SearchEnterprises(soci::session& sql,
   // first there), then the rest in register order.
   {
     Query q;
-    std::string text = columns + " FROM enterprise e WHERE " + s.StartsWith(q) +
-                       s.ColumnFilters(q) + " ORDER BY e.name_key, e.uscc" + Limit(limit, offset);
+    std::string text = columns + " FROM enterprise e WHERE ";
+    text += s.StartsWith(q);
+    text += s.ColumnFilters(q);
+    text += " ORDER BY e.name_key, e.uscc" + Limit(limit, offset);
     ZL_RETURN_IF_ERROR(Fetch(sql, text, q, out.items));
   }
   const long long got = static_cast<long long>(out.items.size());
@@ -182,20 +208,25 @@ Result<PageOf<domain::Enterprise>> SearchEnterprises(soci::session& sql,
   long long starting = offset + got;
   if (got == 0 && offset > 0) {
     Query q;
-    std::string where = s.StartsWith(q) + s.ColumnFilters(q);
+    std::string where = s.StartsWith(q);
+    where += s.ColumnFilters(q);
     starting = Count(sql, "SELECT COUNT(*) FROM enterprise e WHERE " + where, q);
   }
   Query q;
   std::string text;
   if (s.backend == Backend::kSqlite) {
-    std::string m = q.Param(s.FtsQuery());
-    text = columns +
-           " FROM enterprise_search s JOIN enterprise e ON e.id = s.rowid"
-           " WHERE enterprise_search MATCH " +
-           m + " AND NOT (" + s.StartsWith(q) + ") ORDER BY s.rowid";
+    text = columns + " FROM enterprise_search s JOIN enterprise e ON e.id = s.rowid"
+                     " WHERE enterprise_search MATCH ";
+    text += q.Param(s.FtsQuery());
+    text += " AND NOT (";
+    text += s.StartsWith(q);
+    text += ") ORDER BY s.rowid";
   } else {
-    text = columns + " FROM enterprise e WHERE " + s.Matches(q) + " AND NOT (" +
-           s.StartsWith(q) + ") ORDER BY e.uscc";
+    text = columns + " FROM enterprise e WHERE ";
+    text += s.Matches(q);
+    text += " AND NOT (";
+    text += s.StartsWith(q);
+    text += ") ORDER BY e.uscc";
   }
   text += Limit(limit - got, std::max(0LL, offset - starting));
   ZL_RETURN_IF_ERROR(Fetch(sql, text, q, out.items));
