@@ -57,8 +57,11 @@ nlohmann::json CreditFileToJson(const credit::CreditFile& file, Date today) {
   j["view"] = credit::CreditViewName(file.view);
   nlohmann::json last = nullptr;
   if (const auto& li = file.summary.last_inspection) {
+    const domain::RecordKind* kind = domain::RecordKindRegistry::Default().Find(li->record.kind);
     last = {{"id", li->record.id},
             {"kind", li->record.kind},
+            {"kind_name_zh", kind ? kind->name_zh : li->record.kind},
+            {"kind_name_en", kind ? kind->name_en : li->record.kind},
             {"occurred_on", li->record.occurred_on.ToString()},
             {"title", li->record.title},
             {"polarity", domain::PolarityName(li->record.polarity)}};

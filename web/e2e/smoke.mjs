@@ -6,7 +6,9 @@
 //
 // The console checks that sign in need ZL_ADMIN_PASSWORD (a province_admin account, by
 // default named "admin"); without it they are skipped with a note. Note that they write:
-// one failed sign-in, one sign-in, one API token issued and revoked, one sign-out.
+// one failed sign-in, one sign-in, one API token issued and revoked, one records import
+// (two credit records added to the first two enterprises of the list), one of those two
+// records revoked, one sign-out.
 //
 // Prints one line per check and ends with "e2e: N passed, M failed"; exits 1 on any failure.
 import assert from 'node:assert/strict'
@@ -59,6 +61,15 @@ function validUscc(prefix8, org8) {
 }
 
 const digits = (s) => String(s ?? '').replace(/\D/g, '')
+const fixturesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures')
+const isoDay = (date) => date.toISOString().slice(0, 10)
+
+// A CSV or Excel download is text in UTF-8 (perhaps with a BOM) or GBK; returns its lines.
+function csvLines(buffer) {
+  let text = new TextDecoder('utf-8').decode(buffer)
+  if (text.includes('\uFFFD')) text = new TextDecoder('gbk').decode(buffer)
+  return text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => line.trim() !== '')
+}
 let passed = 0
 let failed = 0
 const consoleErrors = []
@@ -88,7 +99,7 @@ async function apiJson(page, pathAndQuery) {
 const watchdog = setTimeout(() => {
   console.log(`e2e: ${passed} passed, ${failed + 1} failed (timed out)`)
   process.exit(1)
-}, 180_000)
+}, 240_000)
 
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'zl-e2e-'))
 fs.mkdirSync(resultsDir, { recursive: true })
@@ -194,6 +205,84 @@ try {
     await name.waitFor()
     assert.equal((await name.textContent()).trim(), firstRow.name)
     await page.getByTestId('enterprise-fields').getByText(firstRow.uscc).waitFor()
+  })
+
+  const STEEL = '钢铁'
+  let steelFirst = null
+
+  await check('a two-character search (钢铁) lists only names containing it', async () => {
+    const api = await apiJson(page, `/api/v1/enterprises?q=${encodeURIComponent(STEEL)}&page=1&per_page=20`)
+    assert.ok(api.total >= 1, `GET /api/v1/enterprises?q=${STEEL} finds nothing`)
+    await page.goto(`${base}/enterprises`)
+    await page.getByTestId('enterprise-link').first().waitFor()
+    await page.getByTestId('name-filter').fill(STEEL)
+    await page.getByTestId('search-submit').click()
+    await page.waitForURL((url) => url.pathname === '/enterprises' && url.searchParams.get('q') === STEEL)
+    await page.waitForFunction(
+      ([sel, want]) => (document.querySelector(sel)?.textContent || '').replace(/\D/g, '') === want,
+      ['[data-testid=pagination] .el-pagination__total', digits(api.total)],
+    )
+    const names = (await page.getByTestId('enterprise-link').allTextContents()).map((n) => n.trim())
+    assert.ok(names.length >= 1, 'no result shown')
+    for (const name of names) assert.ok(name.includes(STEEL), `"${name}" does not contain ${STEEL}`)
+    assert.deepEqual(names, api.items.map((e) => e.name), 'table and GET /api/v1/enterprises?q= differ')
+    steelFirst = api.items[0]
+    await page.screenshot({ path: path.join(resultsDir, 'search-steel.png') })
+  })
+
+  await check('the search can be exported as CSV and Excel', async () => {
+    const csvHref = await page.getByTestId('export-csv').getAttribute('href')
+    const xlsxHref = await page.getByTestId('export-xlsx').getAttribute('href')
+    assert.equal(new URL(csvHref, base).searchParams.get('q'), STEEL, `export link ${csvHref} lacks the search`)
+    assert.equal(new URL(xlsxHref, base).searchParams.get('format'), 'xlsx')
+    const csv = await page.request.get(`${base}${csvHref}`)
+    assert.equal(csv.status(), 200, `GET ${csvHref} answered ${csv.status()}`)
+    assert.match(csv.headers()['content-disposition'] || '', /attachment/i, 'the CSV export is not an attachment')
+    const lines = csvLines(await csv.body())
+    assert.ok(steelFirst && lines.some((l) => l.includes(steelFirst.name)), `the CSV export lacks "${steelFirst?.name}"`)
+    assert.ok(lines.slice(1).every((l) => l.includes(STEEL)), 'the CSV export has rows without 钢铁')
+    const xlsx = await page.request.get(`${base}${xlsxHref}`)
+    assert.equal(xlsx.status(), 200, `GET ${xlsxHref} answered ${xlsx.status()}`)
+    assert.equal((await xlsx.body()).subarray(0, 2).toString('latin1'), 'PK', 'the Excel export is not an .xlsx (zip) file')
+  })
+
+  await check('a credit file shows the summary and the records timeline', async () => {
+    assert.ok(steelFirst, 'no result from the search check')
+    // The first result of the search, opened from the list.
+    await page.getByTestId('enterprise-link').first().click()
+    await page.waitForURL(new RegExp(`/enterprises/${steelFirst.uscc}$`))
+    await page.getByTestId('credit-summary').waitFor()
+    await page.getByTestId('credit-records').waitFor()
+    const first = await apiJson(page, `/api/v1/enterprises/${steelFirst.uscc}`)
+    assert.equal(first.view, 'public', `a visitor gets the "${first.view}" view`)
+    assert.equal((await page.getByTestId('summary-good').textContent()).trim(), String(first.summary.good))
+    assert.equal((await page.getByTestId('summary-bad').textContent()).trim(), String(first.summary.bad))
+
+    // An enterprise with records: among the 钢铁 results, else the first page of the list.
+    const search = await apiJson(page, `/api/v1/enterprises?q=${encodeURIComponent(STEEL)}&page=1&per_page=20`)
+    const plain = await apiJson(page, '/api/v1/enterprises?page=1&per_page=20')
+    let file = null
+    for (const e of [...search.items, ...plain.items]) {
+      const candidate = await apiJson(page, `/api/v1/enterprises/${e.uscc}`)
+      if ((candidate.records || []).length > 0) {
+        file = candidate
+        break
+      }
+    }
+    assert.ok(file, 'no enterprise among the first 40 looked at has a public credit record')
+    await page.goto(`${base}/enterprises/${file.uscc}`)
+    const items = page.locator('[data-testid=credit-timeline] [data-testid=credit-record]')
+    await items.first().waitFor()
+    assert.equal(await items.count(), file.records.length, 'timeline and API records differ in number')
+    assert.equal(await items.first().getAttribute('data-record-id'), String(file.records[0].id), 'the newest record is not first')
+    assert.equal((await page.getByTestId('credit-file').getAttribute('data-view')), 'public')
+    assert.equal(await page.getByTestId('record-revoke').count(), 0, 'a visitor is offered "revoke"')
+    const kinds = new Set(file.records.map((r) => r.kind))
+    assert.equal(await page.locator('[data-testid=record-tabs] .el-tabs__item').count(), kinds.size + 1, 'one tab per kind plus the timeline')
+    const report = await page.request.get(`${base}${await page.getByTestId('report-csv').getAttribute('href')}`)
+    assert.equal(report.status(), 200, `the CSV report answered ${report.status()}`)
+    await page.waitForTimeout(400) // let the tags finish fading in
+    await page.screenshot({ path: path.join(resultsDir, 'credit-file.png'), fullPage: true })
   })
 
   await check('unknown enterprise shows a not-found message', async () => {
@@ -324,6 +413,93 @@ try {
       await page.locator('.el-message-box__btns .el-button--danger').click()
       await row.getByTestId('token-status').getByText('已吊销').waitFor()
       assert.equal(await row.getByTestId('token-revoke').count(), 0, 'a revoked token still offers "revoke"')
+    })
+
+    let imported = null // { uscc, title } of the first good row
+
+    await check('an import of records shows 2 accepted, 3 rejected and a 3-row error report', async () => {
+      const two = await apiJson(page, '/api/v1/enterprises?per_page=2')
+      assert.equal(two.items.length, 2, 'the list has fewer than two enterprises')
+      const today = new Date()
+      const day = isoDay(new Date(today.getTime() - 30 * 86_400_000))
+      const until = isoDay(new Date(today.getTime() + 3 * 365 * 86_400_000))
+      const stamp = String(Date.now())
+      const csv = fs.readFileSync(path.join(fixturesDir, 'records-mixed.csv'), 'utf8')
+        .replaceAll('{USCC_1}', two.items[0].uscc)
+        .replaceAll('{USCC_2}', two.items[1].uscc)
+        .replaceAll('{DAY}', day)
+        .replaceAll('{FROM}', day)
+        .replaceAll('{UNTIL}', until)
+        .replaceAll('{STAMP}', stamp)
+      const file = path.join(profile, 'records-mixed.csv')
+      fs.writeFileSync(file, csv)
+      imported = { uscc: two.items[0].uscc, title: `e2e 监督抽查合格 ${stamp}-1` }
+
+      await page.getByTestId('menu-imports').click()
+      await page.waitForURL(/\/console\/imports$/)
+      await page.getByTestId('import-header').getByText('uscc,kind,occurred_on').waitFor()
+      await page.getByTestId('record-kinds').getByText('inspection_pass', { exact: true }).waitFor()
+      await page.getByTestId('import-kind-records').click()
+      await page.getByTestId('import-file').setInputFiles(file)
+      await page.getByTestId('import-chosen').getByText('records-mixed.csv').waitFor()
+      await page.getByTestId('import-upload').click()
+      const result = page.getByTestId('import-result')
+      await result.waitFor()
+      assert.equal((await result.getByTestId('import-accepted').textContent()).trim(), '2')
+      assert.equal((await result.getByTestId('import-rejected').textContent()).trim(), '3')
+      assert.equal(await result.getByTestId('import-status').getAttribute('data-committed'), 'true')
+      const errorRows = result.locator('[data-testid=import-errors] .el-table__body tr.el-table__row')
+      assert.equal(await errorRows.count(), 3, 'the result panel does not list 3 errors')
+      const shown = (await errorRows.allTextContents()).join('\n')
+      for (const column of ['uscc', 'kind', 'occurred_on']) assert.ok(shown.includes(column), `no error names column ${column}:\n${shown}`)
+      await page.waitForTimeout(600) // let the progress bar and tags finish their transitions
+      await page.screenshot({ path: path.join(resultsDir, 'import.png'), fullPage: true })
+
+      const href = await result.getByTestId('import-errors-csv').getAttribute('href')
+      const report = await page.request.get(`${base}${href}`) // the browser context's cookies
+      assert.equal(report.status(), 200, `GET ${href} answered ${report.status()}`)
+      const lines = csvLines(await report.body())
+      assert.match(lines[0], /^"?row"?,"?column"?,"?reason"?/, `the error report starts with "${lines[0]}"`)
+      assert.equal(lines.length - 1, 3, `the error report has ${lines.length - 1} rows:\n${lines.join('\n')}`)
+      const xlsx = await page.request.get(`${base}${await result.getByTestId('import-errors-xlsx').getAttribute('href')}`)
+      assert.equal(xlsx.status(), 200, `the Excel error report answered ${xlsx.status()}`)
+
+      const runId = await result.getAttribute('data-run-id')
+      const latest = page.locator('[data-testid=imports-table] [data-testid=import-run-link]').first()
+      await page.waitForFunction(
+        (id) => document.querySelector('[data-testid=imports-table] [data-testid=import-run-link]')?.textContent.trim() === `#${id}`,
+        runId,
+      )
+      await latest.click()
+      await page.waitForURL(new RegExp(`/console/imports/${runId}$`))
+      assert.equal((await page.getByTestId('import-rejected').textContent()).trim(), '3')
+    })
+
+    await check('the imported record is on the credit file and a regulator can revoke it', async () => {
+      assert.ok(imported, 'nothing imported')
+      try {
+        await page.goto(`${base}/enterprises/${imported.uscc}`)
+        await page.getByTestId('credit-file').waitFor()
+        assert.equal(await page.getByTestId('credit-file').getAttribute('data-view'), 'full', 'the province admin does not get the full view')
+        const item = page.locator('[data-testid=credit-timeline] [data-testid=credit-record]', { hasText: imported.title })
+        await item.waitFor()
+        assert.equal(await item.getAttribute('data-status'), 'active')
+        await item.getByTestId('record-revoke').click()
+        await page.getByTestId('revoke-dialog').waitFor()
+        await page.locator('#zl-revoke-reason').fill('e2e: 撤销测试记录')
+        await page.getByTestId('revoke-confirm').click()
+        await page.waitForFunction(
+          (title) => [...document.querySelectorAll('[data-testid=credit-timeline] [data-testid=credit-record]')]
+            .some((el) => el.textContent.includes(title) && el.dataset.status === 'revoked'),
+          imported.title,
+        )
+        const revoked = page.locator('[data-testid=credit-timeline] [data-testid=credit-record][data-status=revoked]', { hasText: imported.title })
+        assert.equal(await revoked.getByTestId('record-revoke').count(), 0, 'a revoked record still offers "revoke"')
+        await page.screenshot({ path: path.join(resultsDir, 'credit-file-full.png'), fullPage: true })
+      } finally {
+        await page.goto(`${base}/console`) // back to the console for the sign-out check
+        await page.getByTestId('current-user').waitFor()
+      }
     })
 
     await check('logging out returns to the login page and closes the console', async () => {

@@ -27,6 +27,7 @@ export class ApiError extends Error {
 
 const BASE = '/api/v1'
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+const ACCEPT = 'application/json, application/problem+json'
 
 let csrfToken = ''
 let unauthorizedHandler = null
@@ -91,14 +92,19 @@ export async function errorFromResponse(response) {
   })
 }
 
+// The X-CSRF-Token header a write of the current session carries ({} for reads, for
+// csrf: false, and when logged out). Shared by request() and upload().
+export function csrfHeaders(method, { csrf = true } = {}) {
+  return csrf && csrfToken && WRITES.has(method) ? { 'X-CSRF-Token': csrfToken } : {}
+}
+
 // Sends one request and returns the parsed JSON body (null for 204 or an empty body).
 // Options: params (query), body (sent as JSON), signal, csrf (send X-CSRF-Token on writes,
 // default true), session (a 401 means the session is gone: call the unauthorized handler;
 // default true). Rejects with ApiError; an aborted request rejects with the AbortError.
 export async function request(method, path, { params, body, signal, csrf = true, session = true } = {}) {
-  const headers = { Accept: 'application/json, application/problem+json' }
+  const headers = { Accept: ACCEPT, ...csrfHeaders(method, { csrf }) }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
-  if (csrf && csrfToken && WRITES.has(method)) headers['X-CSRF-Token'] = csrfToken
   let response
   try {
     response = await fetch(buildUrl(path, params), {
@@ -127,12 +133,86 @@ export async function request(method, path, { params, body, signal, csrf = true,
   }
 }
 
+// POSTs a file (or any Blob) as the raw request body with XMLHttpRequest, so the caller can
+// follow the upload: onProgress(fraction) with 0..1, or null when the size is unknown.
+// Same answers as request(): the parsed JSON body, or an ApiError (status 0 when no HTTP
+// answer came); a 401 goes to the unauthorized handler; an abort rejects with AbortError.
+export function upload(path, { params, body, contentType, onProgress, signal } = {}) {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new DOMException('The upload was aborted', 'AbortError'))
+      return
+    }
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', buildUrl(path, params))
+    const headers = {
+      Accept: ACCEPT,
+      'Content-Type': contentType || body?.type || 'application/octet-stream',
+      ...csrfHeaders('POST'),
+    }
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value)
+    if (onProgress && xhr.upload) {
+      xhr.upload.onprogress = (event) => onProgress(event.lengthComputable && event.total > 0 ? event.loaded / event.total : null)
+    }
+    const onAbort = () => xhr.abort()
+    signal?.addEventListener('abort', onAbort)
+    const done = () => signal?.removeEventListener('abort', onAbort)
+    xhr.onload = async () => {
+      done()
+      const text = typeof xhr.responseText === 'string' ? xhr.responseText : ''
+      if (xhr.status < 200 || xhr.status > 299) {
+        const response = new Response(text, {
+          status: xhr.status >= 200 && xhr.status <= 599 ? xhr.status : 500,
+          statusText: xhr.statusText || '',
+          headers: {
+            'content-type': xhr.getResponseHeader('content-type') || '',
+            'retry-after': xhr.getResponseHeader('retry-after') || '',
+          },
+        })
+        const error = await errorFromResponse(response)
+        if (xhr.status === 401 && unauthorizedHandler) unauthorizedHandler(error)
+        reject(error)
+        return
+      }
+      if (text.trim() === '') {
+        resolve(null)
+        return
+      }
+      try {
+        resolve(JSON.parse(text))
+      } catch {
+        reject(new ApiError({ status: xhr.status, title: '', detail: 'invalid JSON in response' }))
+      }
+    }
+    xhr.onerror = () => {
+      done()
+      reject(new ApiError({ status: 0, title: '', detail: 'network error during upload' }))
+    }
+    xhr.onabort = () => {
+      done()
+      reject(new DOMException('The upload was aborted', 'AbortError'))
+    }
+    xhr.send(body)
+  })
+}
+
 // GET a public JSON resource (no session needed).
 export function getJson(path, params, { signal } = {}) {
   return request('GET', path, { params, signal, session: false })
 }
 
 const seg = encodeURIComponent
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+// The Content-Type of an import file: by its name, since browsers often give CSV files an
+// empty or odd type (e.g. application/vnd.ms-excel on Windows).
+export function importContentType(file) {
+  const name = String(file?.name || '').toLowerCase()
+  if (name.endsWith('.xlsx')) return XLSX_TYPE
+  if (name.endsWith('.csv')) return 'text/csv'
+  return file?.type || 'application/octet-stream'
+}
 
 export const api = {
   // Public portal.
@@ -141,6 +221,12 @@ export const api = {
   enterprises: (params, opts) => getJson('/enterprises', params, opts),
   enterprise: (uscc, opts) => getJson(`/enterprises/${seg(uscc)}`, undefined, opts),
   checkUscc: (code, opts) => getJson(`/uscc/${seg(code)}`, undefined, opts),
+  recordKinds: (opts) => getJson('/record-kinds', undefined, opts),
+
+  // Downloads (plain links: the browser sends the session cookie and saves the attachment).
+  enterpriseExportUrl: (format, filters = {}) => buildUrl('/enterprises/export', { format, ...filters }),
+  enterpriseReportUrl: (uscc, format) => buildUrl(`/enterprises/${seg(uscc)}/report`, { format }),
+  importErrorsUrl: (id, format) => buildUrl(`/imports/${seg(id)}/errors`, { format }),
 
   // Session. Login needs no CSRF token; a 401 from login or /auth/me is an answer, not an
   // expired session, so those two never trigger the unauthorized handler.
@@ -162,4 +248,20 @@ export const api = {
   revokeToken: (id) => request('DELETE', `/tokens/${seg(id)}`),
   audit: (params, opts) => request('GET', '/audit', { ...opts, params }),
   verifyAudit: (opts) => request('GET', '/audit/verify', opts),
+  revokeRecord: (id, { reason, documentNo = '' }) =>
+    request('POST', `/records/${seg(id)}/revoke`, {
+      body: documentNo ? { reason, document_no: documentNo } : { reason },
+    }),
+  imports: (params, opts) => request('GET', '/imports', { ...opts, params }),
+  importRun: (id, opts) => request('GET', `/imports/${seg(id)}`, opts),
+  // kind: "enterprises" | "records"; options: strict (boolean), encoding ("" = let the
+  // server detect it, "utf-8", "gbk"), onProgress, signal.
+  importFile: (kind, file, { strict = false, encoding = '', onProgress, signal } = {}) =>
+    upload(`/imports/${seg(kind)}`, {
+      params: { strict: strict ? 'true' : 'false', encoding, file_name: file.name },
+      body: file,
+      contentType: importContentType(file),
+      onProgress,
+      signal,
+    }),
 }

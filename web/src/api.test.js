@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ApiError, api, buildUrl, getJson, onUnauthorized, parseRetryAfter, setCsrfToken } from './api.js'
 import { fakeFetch, json } from './test/fakeFetch.js'
+import { fakeXhr } from './test/fakeXhr.js'
 
 function respond(status, body, contentType = 'application/json', statusText = '') {
   const text = typeof body === 'string' ? body : JSON.stringify(body)
@@ -153,6 +154,92 @@ describe('session calls', () => {
     vi.stubGlobal('fetch', fetch)
     expect(await api.createUser({}).catch((e) => e)).toMatchObject({ status: 400, field: 'password', titleZh: '参数无效' })
     expect(await api.login('a', 'b').catch((e) => e)).toMatchObject({ status: 429, retryAfter: 42, detail: 'locked' })
+  })
+})
+
+describe('upload', () => {
+  afterEach(() => {
+    setCsrfToken('')
+    onUnauthorized(null)
+  })
+
+  const csv = () => new File(['uscc,kind\n91130100MA0C123409,award\n'], '记录.csv', { type: 'application/vnd.ms-excel' })
+
+  it('POSTs the raw file with the CSRF header and the options in the query, reporting progress', async () => {
+    const run = { id: 7, kind: 'records', committed: true, accepted: 1, rejected: 0, errors: [] }
+    const xhr = fakeXhr(() => ({ status: 200, body: run }))
+    vi.stubGlobal('XMLHttpRequest', xhr.XMLHttpRequest)
+    setCsrfToken('tok-9')
+    const file = csv()
+    const progress = []
+    const answer = await api.importFile('records', file, { strict: true, encoding: 'gbk', onProgress: (f) => progress.push(f) })
+    expect(answer).toEqual(run)
+    const [req] = xhr.requests
+    expect(req.method).toBe('POST')
+    expect(req.url).toBe(`/api/v1/imports/records?strict=true&encoding=gbk&file_name=${encodeURIComponent('记录.csv')}`)
+    expect(req.body).toBe(file) // the file itself, not a form
+    expect(req.headers['X-CSRF-Token']).toBe('tok-9')
+    expect(req.headers['Content-Type']).toBe('text/csv')
+    expect(progress[progress.length - 1]).toBe(1)
+    expect(progress[0]).toBeGreaterThan(0)
+    expect(progress[0]).toBeLessThan(1)
+  })
+
+  it('leaves the encoding out when it is to be detected, and sends strict=false', async () => {
+    const xhr = fakeXhr(() => ({ status: 200, body: { id: 1 } }))
+    vi.stubGlobal('XMLHttpRequest', xhr.XMLHttpRequest)
+    await api.importFile('enterprises', new File(['x'], 'e.xlsx'), {})
+    expect(xhr.requests[0].url).toBe('/api/v1/imports/enterprises?strict=false&file_name=e.xlsx')
+    expect(xhr.requests[0].headers['X-CSRF-Token']).toBeUndefined() // logged out: no token
+  })
+
+  it('turns a problem into an ApiError with its field, and hands a 401 to the handler', async () => {
+    const problem = { type: '/problems/invalid-argument', title: 'Invalid Argument', title_zh: '参数无效', status: 400, detail: 'unknown column "foo"', field: 'header' }
+    const answers = [{ status: 400, body: problem }, { status: 401, body: { title: 'Unauthorized', status: 401 } }]
+    const xhr = fakeXhr(() => answers.shift())
+    vi.stubGlobal('XMLHttpRequest', xhr.XMLHttpRequest)
+    const handler = vi.fn()
+    onUnauthorized(handler)
+    const err = await api.importFile('records', csv()).catch((e) => e)
+    expect(err).toBeInstanceOf(ApiError)
+    expect(err).toMatchObject({ status: 400, field: 'header', titleZh: '参数无效', detail: 'unknown column "foo"' })
+    expect(handler).not.toHaveBeenCalled()
+    const err401 = await api.importFile('records', csv()).catch((e) => e)
+    expect(err401.status).toBe(401)
+    expect(handler).toHaveBeenCalledWith(err401)
+  })
+
+  it('reports a network failure as status 0 and an abort as AbortError', async () => {
+    vi.stubGlobal('XMLHttpRequest', fakeXhr(() => null).XMLHttpRequest)
+    expect(await api.importFile('records', csv()).catch((e) => e)).toMatchObject({ status: 0 })
+    vi.stubGlobal('XMLHttpRequest', fakeXhr(() => new Promise(() => {})).XMLHttpRequest)
+    const controller = new AbortController()
+    const pending = api.importFile('records', csv(), { signal: controller.signal })
+    controller.abort()
+    expect(await pending.catch((e) => e.name)).toBe('AbortError')
+  })
+})
+
+describe('credit archive calls', () => {
+  afterEach(() => setCsrfToken(''))
+
+  it('revokes a record with the reason (and the document number when given) and the CSRF header', async () => {
+    const { fetch, calls } = fakeFetch({
+      'POST /api/v1/records/12/revoke': json(201, { id: 40, kind: 'revocation' }),
+      'GET /api/v1/imports': json(200, { total: 0, items: [] }),
+      'GET /api/v1/record-kinds': json(200, { items: [] }),
+    })
+    vi.stubGlobal('fetch', fetch)
+    setCsrfToken('tok-2')
+    await api.revokeRecord(12, { reason: '决定已撤销' })
+    await api.revokeRecord(12, { reason: 'r', documentNo: '冀市监撤〔2024〕1号' })
+    await api.imports({ page: 2, per_page: 20 })
+    await api.recordKinds()
+    expect(calls[0].body).toEqual({ reason: '决定已撤销' })
+    expect(calls[1].body).toEqual({ reason: 'r', document_no: '冀市监撤〔2024〕1号' })
+    expect(calls[0].headers['X-CSRF-Token']).toBe('tok-2')
+    expect(calls[2].url).toBe('/api/v1/imports?page=2&per_page=20')
+    expect(calls[3].headers['X-CSRF-Token']).toBeUndefined()
   })
 })
 

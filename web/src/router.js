@@ -68,6 +68,19 @@ export const routes = [
         meta: { title: 'console.dashboard', console: true },
       },
       {
+        path: 'imports',
+        name: 'console-imports',
+        component: () => import('./views/console/ImportsView.vue'),
+        meta: { title: 'imports.title', console: true, permission: permissionOf('imports') },
+      },
+      {
+        path: 'imports/:id',
+        name: 'console-import',
+        component: () => import('./views/console/ImportRunView.vue'),
+        props: true,
+        meta: { title: 'imports.title', console: true, permission: permissionOf('imports') },
+      },
+      {
         path: 'users',
         name: 'console-users',
         component: () => import('./views/console/UsersView.vue'),

@@ -8,7 +8,7 @@ export function useLabels() {
   const roleLabel = (role) => (role && te(`role.${role}`) ? t(`role.${role}`) : role || t('common.dash'))
   const permissionKey = (perm) => `permission.${String(perm).replace(/\./g, '_')}`
   const permissionLabel = (perm) => (te(permissionKey(perm)) ? t(permissionKey(perm)) : perm)
-  return { t, locale, roleLabel, permissionLabel }
+  return { t, te, locale, roleLabel, permissionLabel }
 }
 
 // Region code -> local name, from GET /api/v1/regions (loaded by useRegions).

@@ -4,18 +4,18 @@
 // ElMessage and ElMessageBox are imported where they are called; their styles are here too.
 import {
   ElAlert, ElAside, ElBreadcrumb, ElBreadcrumbItem, ElButton, ElCard, ElCheckbox, ElCheckboxGroup,
-  ElCol, ElConfigProvider, ElContainer, ElDescriptions, ElDescriptionsItem, ElDialog,
+  ElCol, ElConfigProvider, ElContainer, ElDescriptions, ElDescriptionsItem, ElDialog, ElEmpty,
   ElForm, ElFormItem, ElHeader, ElIcon, ElInput, ElLoading, ElMain, ElMenu, ElMenuItem, ElOption,
-  ElPagination, ElRadio, ElRadioButton, ElRadioGroup, ElResult, ElRow, ElSelect, ElSkeleton, ElSkeletonItem,
-  ElSwitch, ElTable, ElTableColumn, ElTag,
+  ElPagination, ElProgress, ElRadio, ElRadioButton, ElRadioGroup, ElResult, ElRow, ElSelect, ElSkeleton,
+  ElSkeletonItem, ElSwitch, ElTable, ElTableColumn, ElTabPane, ElTabs, ElTag, ElTimeline, ElTimelineItem,
 } from 'element-plus'
 
 const components = [
   ElAlert, ElAside, ElBreadcrumb, ElBreadcrumbItem, ElButton, ElCard, ElCheckbox, ElCheckboxGroup,
-  ElCol, ElConfigProvider, ElContainer, ElDescriptions, ElDescriptionsItem, ElDialog,
+  ElCol, ElConfigProvider, ElContainer, ElDescriptions, ElDescriptionsItem, ElDialog, ElEmpty,
   ElForm, ElFormItem, ElHeader, ElIcon, ElInput, ElMain, ElMenu, ElMenuItem, ElOption,
-  ElPagination, ElRadio, ElRadioButton, ElRadioGroup, ElResult, ElRow, ElSelect, ElSkeleton, ElSkeletonItem,
-  ElSwitch, ElTable, ElTableColumn, ElTag,
+  ElPagination, ElProgress, ElRadio, ElRadioButton, ElRadioGroup, ElResult, ElRow, ElSelect, ElSkeleton,
+  ElSkeletonItem, ElSwitch, ElTable, ElTableColumn, ElTabPane, ElTabs, ElTag, ElTimeline, ElTimelineItem,
 ]
 
 export default {

@@ -30,7 +30,10 @@ export const ADMIN_ME = {
   region_name_zh: '',
   region_name_en: '',
   uscc: '',
-  permissions: ['audit.read', 'enterprise.read', 'self.read', 'stats.read', 'token.manage', 'user.manage', 'user.read'],
+  permissions: [
+    'audit.read', 'enterprise.private.read', 'enterprise.read', 'enterprise.write', 'self.read', 'stats.read',
+    'token.manage', 'user.manage', 'user.read',
+  ],
   csrf_token: 'csrf-123',
 }
 
