@@ -1,16 +1,21 @@
-// zhiliang demo: builds a database of synthetic Hebei enterprises, then (unless --no-serve)
-// serves it.
+// zhiliang demo: builds a database of synthetic Hebei enterprises and their credit records,
+// then (unless --no-serve) serves it.
 #include <CLI/CLI.hpp>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 #include "auth/accounts.h"
 #include "auth/audit_log.h"
 #include "cli/commands.h"
 #include "cli/serve.h"
 #include "demo/demo_generator.h"
+#include "demo/record_generator.h"
+#include "store/credit_record_table.h"
 #include "store/database.h"
+#include "store/dialect.h"
 #include "store/enterprise_repository.h"
 
 namespace zl::cli {
@@ -52,11 +57,41 @@ void EnsureDemoAccounts(store::Database& db, const std::string& enterprise_uscc)
 struct DemoCommandOptions {
   std::string db_url = kDefaultDb;
   int enterprises = 20000;
+  int records_per_enterprise = 10;
   std::uint64_t seed = 2014;
   bool no_serve = false;
   bool reset = false;
   ServeOptions serve;
 };
+
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// Writes the credit records of the enterprises the generator made with the same seed, in one
+// transaction through the bulk path, regenerating the enterprises one at a time so that
+// memory stays bounded. Returns the number of records written.
+std::int64_t WriteDemoRecords(store::Database& db, const DemoCommandOptions& o) {
+  demo::EnterpriseGenerator enterprises({.enterprises = o.enterprises, .seed = o.seed});
+  demo::RecordGenerator records(
+      {.records_per_enterprise = o.records_per_enterprise, .seed = o.seed});
+  std::int64_t written = 0;
+  Check(db.Write(
+      [&](soci::session& sql) {
+        store::RecordInserter inserter(sql, "demo", std::nullopt,
+                                       store::dialect::BulkWriter::OnConflict::kFail);
+        while (std::optional<domain::Enterprise> e = enterprises.Next()) {
+          for (const domain::CreditRecord& r : records.Generate(*e)) {
+            ZL_RETURN_IF_ERROR(inserter.Add(r));
+          }
+        }
+        ZL_RETURN_IF_ERROR(inserter.Finish());
+        written = inserter.inserted();
+        return Status();
+      },
+      store::Database::Retry::kNever));  // the generators cannot be rewound
+  return written;
+}
 
 void RunDemo(const DemoCommandOptions& o) {
   auto db = store::Database::Open(o.db_url);
@@ -77,14 +112,24 @@ void RunDemo(const DemoCommandOptions& o) {
     if (e && first_uscc.empty()) first_uscc = e->uscc;
     return e;
   }));
+  std::printf("demo: wrote %d enterprises (seed %llu) to %s in %.2f s\n", o.enterprises,
+              static_cast<unsigned long long>(o.seed), (*db)->url().display.c_str(),
+              SecondsSince(start));
+  std::fflush(stdout);
+  std::int64_t records = 0;
+  if (o.records_per_enterprise > 0 && o.enterprises > 0) {
+    auto records_start = std::chrono::steady_clock::now();
+    records = WriteDemoRecords(**db, o);
+    std::printf("demo: wrote %lld credit records (about %d per enterprise) in %.2f s\n",
+                static_cast<long long>(records), o.records_per_enterprise,
+                SecondsSince(records_start));
+  }
   Check(auth::AppendAudit(**db, auth::Principal::Cli("demo"),
                           {"demo.load", "enterprise", "", "",
                            "{\"enterprises\": " + std::to_string(o.enterprises) +
+                               ", \"records\": " + std::to_string(records) +
                                ", \"seed\": " + std::to_string(o.seed) + "}"},
                           ""));
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("demo: wrote %d enterprises (seed %llu) to %s in %.2f s\n", o.enterprises,
-              static_cast<unsigned long long>(o.seed), (*db)->url().display.c_str(), seconds);
   EnsureDemoAccounts(**db, first_uscc);
   std::fflush(stdout);
   if (!o.no_serve) Serve(**db, o.serve);
@@ -94,17 +139,26 @@ void RunDemo(const DemoCommandOptions& o) {
 
 void AddDemoCommand(CLI::App& app) {
   auto* command =
-      app.add_subcommand("demo", "Build a database of synthetic Hebei enterprises, then serve it");
+      app.add_subcommand("demo",
+                         "Build a database of synthetic Hebei enterprises and their credit "
+                         "records, then serve it");
   auto o = std::make_shared<DemoCommandOptions>();
   command->add_option("--db", o->db_url, "Database URL: sqlite:PATH or postgresql://...")
       ->capture_default_str();
   command->add_option("--enterprises", o->enterprises, "How many enterprises to generate")
       ->check(CLI::Range(0, 50000000))
       ->capture_default_str();
+  command
+      ->add_option("--records-per-enterprise", o->records_per_enterprise,
+                   "Average number of credit records per enterprise (0: none)")
+      ->check(CLI::Range(0, 1000))
+      ->capture_default_str();
   command->add_option("--seed", o->seed, "Random seed; the same seed gives the same data")
       ->capture_default_str();
   command->add_flag("--no-serve", o->no_serve, "Build the database and exit");
-  command->add_flag("--reset", o->reset, "Delete the enterprises already in the database first");
+  command->add_flag("--reset", o->reset,
+                    "Delete the enterprises, their records and the import history already in the "
+                    "database first");
   AddServeOptions(*command, o->serve);
   command->callback([o] { RunDemo(*o); });
 }

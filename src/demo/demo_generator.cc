@@ -76,6 +76,31 @@ constexpr std::array<std::string_view, 12> kRoads = {
     "建设路", "中山路", "胜利路", "解放路", "人民路",   "友谊大街",
     "和平路", "新华路", "裕华路", "长江道", "黄河大道", "工业园区纬三路"};
 
+// Surnames with a rough share among Hebei's population (per ten thousand), and characters of
+// given names. Legal representatives come from a random stream of their own, so adding them
+// left every other generated value as it was.
+struct SurnameWeight {
+  std::string_view surname;
+  int weight;
+};
+constexpr std::array<SurnameWeight, 60> kSurnames = {{
+    {"王", 950}, {"李", 900}, {"张", 880}, {"刘", 700}, {"赵", 450}, {"杨", 400}, {"陈", 350},
+    {"高", 280}, {"孙", 250}, {"郭", 200}, {"马", 200}, {"田", 100}, {"徐", 150}, {"周", 150},
+    {"朱", 140}, {"韩", 140}, {"宋", 120}, {"吴", 120}, {"于", 120}, {"董", 120}, {"黄", 120},
+    {"贾", 100}, {"胡", 100}, {"冯", 100}, {"梁", 100}, {"郑", 100}, {"崔", 90},  {"魏", 90},
+    {"任", 90},  {"曹", 100}, {"许", 80},  {"吕", 80},  {"苏", 80},  {"杜", 80},  {"郝", 80},
+    {"程", 80},  {"姜", 80},  {"卢", 70},  {"丁", 70},  {"孟", 70},  {"范", 70},  {"武", 70},
+    {"石", 80},  {"白", 70},  {"何", 80},  {"闫", 60},  {"常", 60},  {"康", 60},  {"侯", 60},
+    {"史", 60},  {"乔", 60},  {"薛", 60},  {"尹", 50},  {"齐", 50},  {"牛", 50},  {"庞", 40},
+    {"耿", 40},  {"霍", 40},  {"申", 40},  {"岳", 40},
+}};
+constexpr std::array<std::string_view, 80> kGivenChars = {
+    "伟", "强", "磊", "军", "勇", "杰", "涛", "明", "超", "刚", "平", "辉", "鹏", "华", "飞", "鑫",
+    "波", "斌", "宇", "浩", "凯", "健", "俊", "旭", "宁", "龙", "林", "建", "国", "志", "海", "东",
+    "亮", "峰", "文", "成", "立", "新", "永", "春", "红", "芳", "娜", "敏", "静", "丽", "艳", "娟",
+    "霞", "燕", "玲", "桂", "英", "秀", "兰", "梅", "婷", "雪", "慧", "丹", "倩", "颖", "洁", "琳",
+    "萍", "晶", "欣", "佳", "悦", "振", "利", "福", "庆", "金", "玉", "彦", "晓", "瑶", "宏", "辰"};
+
 // Sizes: large, medium, small, micro.
 constexpr std::array<int, 4> kSizeWeights = {2, 8, 38, 52};
 constexpr std::array<domain::EnterpriseSize, 4> kSizes = {
@@ -100,11 +125,25 @@ struct EnterpriseGenerator::State {
   int produced = 0;
   std::uint64_t serial_offset;
   std::unordered_set<std::uint64_t> name_hashes;
-  std::vector<int> unit_weights, industry_weights;
+  std::vector<int> unit_weights, industry_weights, surname_weights;
+  DemoRandom people;  // legal representatives: a stream apart from the one above
 
-  explicit State(DemoOptions o) : options(o), random(o.seed), serial_offset(random.Next()) {
+  explicit State(DemoOptions o)
+      : options(o),
+        random(o.seed),
+        serial_offset(random.Next()),
+        people(o.seed ^ 0x6c65676170657273ULL) {
     for (const auto& u : kUnits) unit_weights.push_back(u.weight);
     for (const auto& i : kIndustries) industry_weights.push_back(i.weight);
+    for (const auto& n : kSurnames) surname_weights.push_back(n.weight);
+  }
+
+  // Surname + one given-name character (a third of names) or two.
+  std::string MakePersonName() {
+    std::string name(kSurnames[people.Weighted(surname_weights)].surname);
+    name += kGivenChars[people.Below(kGivenChars.size())];
+    if (people.Below(3) != 0) name += kGivenChars[people.Below(kGivenChars.size())];
+    return name;
   }
 
   // A USCC unique to serial number `n`: positions 9-16 come from a bijection of n, so no two
@@ -184,6 +223,7 @@ std::optional<domain::Enterprise> EnterpriseGenerator::Next() {
   e.industry_code = std::string(industry.code);
   e.size = size;
   e.founded_on = founded;
+  e.legal_representative = s.MakePersonName();
   e.address = "河北省" + region->name_zh + std::string(kRoads[s.random.Below(kRoads.size())]) +
               std::to_string(1 + s.random.Below(400)) + "号";
   return e;

@@ -2,10 +2,10 @@
 //
 // Every enterprise has a USCC that passes GB 32100 (both check characters) whose positions
 // 3-8 are the real GB/T 2260 code of its supervision unit, a plausible Chinese name
-// (city + trade name + industry word + legal form), an industry, a size and a founding
-// date. Enterprises founded before the USCC reform (October 2015) get a code built on an
-// old-style numeric organisation code; later ones the "MA" form. The same seed always
-// gives the same data, on any machine.
+// (city + trade name + industry word + legal form), an industry, a size, a founding date and
+// a legal representative (a common surname and given name). Enterprises founded before the
+// USCC reform (October 2015) get a code built on an old-style numeric organisation code;
+// later ones the "MA" form. The same seed always gives the same data, on any machine.
 #pragma once
 
 #include <cstdint>

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "domain/masking.h"
 #include "domain/region.h"
 #include "domain/uscc.h"
 
@@ -45,6 +46,7 @@ TEST(EnterpriseGenerator, SameSeedSameDataOtherSeedOtherData) {
     EXPECT_EQ(a[i].uscc, b[i].uscc);
     EXPECT_EQ(a[i].name, b[i].name);
     EXPECT_EQ(a[i].founded_on, b[i].founded_on);
+    EXPECT_EQ(a[i].legal_representative, b[i].legal_representative);
   }
   int same = 0;
   for (std::size_t i = 0; i < a.size(); ++i) same += a[i].uscc == c[i].uscc;
@@ -62,6 +64,37 @@ TEST(EnterpriseGenerator, UsesBothCodeFormsAroundTheReform) {
   }
   EXPECT_GT(old_form, 100);
   EXPECT_GT(new_form, 100);
+}
+
+TEST(EnterpriseGenerator, GivesEveryEnterpriseAPlausibleLegalRepresentative) {
+  auto rows = Generate(2000, 2014);
+  std::set<std::string> people, surnames;
+  for (const auto& e : rows) {
+    const std::string& name = e.legal_representative;
+    // Two or three Chinese characters (three bytes each in UTF-8).
+    ASSERT_TRUE(name.size() == 6 || name.size() == 9) << e.uscc << ": '" << name << "'";
+    std::string masked = domain::MaskPersonName(name);
+    EXPECT_EQ(masked.substr(0, 3), name.substr(0, 3));
+    EXPECT_EQ(masked.size(), name.size()) << masked;  // 王小明 -> 王某某
+    people.insert(name);
+    surnames.insert(name.substr(0, 3));
+  }
+  EXPECT_GT(people.size(), 1000u);
+  EXPECT_GT(surnames.size(), 40u);
+}
+
+// Pinned: legal representatives come from a random stream of their own, so adding them left
+// everything else that a seed gives as it was.
+TEST(EnterpriseGenerator, ASeedStillGivesTheRegisterItGaveBefore) {
+  auto rows = Generate(2, 2014);
+  EXPECT_EQ(rows[0].uscc, "91130100MACA0MM32B");
+  EXPECT_EQ(rows[0].name, "石家庄市瑞源电缆有限公司");
+  EXPECT_EQ(rows[0].industry_code, "C38");
+  EXPECT_EQ(rows[0].founded_on, Date::FromYmd(2018, 8, 18));
+  EXPECT_EQ(rows[0].address, "河北省石家庄市胜利路121号");
+  EXPECT_EQ(rows[1].uscc, "91130700393757556H");
+  EXPECT_EQ(rows[1].name, "张家口市益合超市有限公司");
+  EXPECT_EQ(rows[1].address, "河北省张家口市建设路308号");
 }
 
 }  // namespace
