@@ -138,8 +138,8 @@ int main(int argc, char** argv) {
         if (q.empty()) continue;
         ms.push_back(time_search(q, with_region ? s.region : "", total));
       }
-      std::string what = "search " + std::to_string(length) + " chars" +
-                         (with_region ? " + region" : "");
+      std::string what =
+          "search " + std::to_string(length) + " chars" + (with_region ? " + region" : "");
       Report(what.c_str(), ms, total / static_cast<double>(ms.size()));
     }
   }

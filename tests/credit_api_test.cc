@@ -57,10 +57,11 @@ class CreditApiTest : public AuthServerTest {
 
 TEST_P(CreditApiTest, ImportOverHttpReportsRowsAndServesTheErrorReport) {
   Caller city = LogIn("tangshan");
-  std::string csv = std::string(kRecordHeader) + tangshan_uscc_ +
-                    ",inspection_pass,2024-03-01,抽查合格,唐山市市场监督管理局,A-1,good,,2024-03-05,\n" +
-                    shijiazhuang_uscc_ + ",award,2024-03-01,质量奖,省政府,B-1,good,,,\n" +
-                    "914403001922038217,penalty,2024-03-02,罚款,局,C-1,bad,general,,\n";
+  std::string csv =
+      std::string(kRecordHeader) + tangshan_uscc_ +
+      ",inspection_pass,2024-03-01,抽查合格,唐山市市场监督管理局,A-1,good,,2024-03-05,\n" +
+      shijiazhuang_uscc_ + ",award,2024-03-01,质量奖,省政府,B-1,good,,,\n" +
+      "914403001922038217,penalty,2024-03-02,罚款,局,C-1,bad,general,,\n";
   auto reply = Send(city, "POST", "/api/v1/imports/records?file_name=r.csv", csv, "text/csv");
   ASSERT_EQ(reply.status, 200) << reply.body;
   json report = reply.Json();
@@ -174,8 +175,8 @@ TEST_P(CreditApiTest, RevokedRecordLeavesThePublicFileButNotTheHistory) {
                       "/api/v1/records/" + std::to_string(complaint) + "/revoke",
                       json{{"reason", "x"}}.dump());
   EXPECT_EQ(foreign.status, 403);
-  auto no_reason = Send(city, "POST", "/api/v1/records/" + std::to_string(complaint) + "/revoke",
-                        "{}");
+  auto no_reason =
+      Send(city, "POST", "/api/v1/records/" + std::to_string(complaint) + "/revoke", "{}");
   EXPECT_EQ(no_reason.status, 400);
   EXPECT_EQ(no_reason.Json()["field"], "reason");
   auto revoked = Send(city, "POST", "/api/v1/records/" + std::to_string(complaint) + "/revoke",
@@ -192,7 +193,9 @@ TEST_P(CreditApiTest, RevokedRecordLeavesThePublicFileButNotTheHistory) {
   auto full = Send(city, "GET", "/api/v1/enterprises/" + tangshan_uscc_).Json();
   ASSERT_EQ(full["records"].size(), 2u);  // the revocation and the revoked complaint
   for (const json& r : full["records"]) {
-    if (r["id"] == complaint) EXPECT_EQ(r["status"], "revoked");
+    if (r["id"] == complaint) {
+      EXPECT_EQ(r["status"], "revoked");
+    }
   }
   auto audit = Send(LogIn("admin"), "GET", "/api/v1/audit?action=record.revoke");
   ASSERT_EQ(audit.status, 200) << audit.body;

@@ -13,7 +13,8 @@ bool SeesPrivateData(const auth::Principal& p, const domain::Enterprise& e) {
 }
 
 domain::Enterprise VisibleEnterprise(const auth::Principal& p, domain::Enterprise e) {
-  if (!SeesPrivateData(p, e)) e.legal_representative = domain::MaskPersonName(e.legal_representative);
+  if (!SeesPrivateData(p, e))
+    e.legal_representative = domain::MaskPersonName(e.legal_representative);
   return e;
 }
 

@@ -1,8 +1,7 @@
 // Credit records outside imports: the list of record kinds, adding a record to an
 // enterprise's file, and revoking a record (a new record that supersedes it).
-#include <nlohmann/json.hpp>
-
 #include <charconv>
+#include <nlohmann/json.hpp>
 
 #include "api/credit_json.h"
 #include "api/guard.h"
@@ -68,19 +67,18 @@ http::Response AddRecord(AppContext& context, http::Request& request, const auth
     }
     ZL_RETURN_IF_ERROR(RequireRegion(p, e->region_code));
     ZL_ASSIGN_OR_RETURN(added, credit::AddRecord(sql, e->uscc, input, p.ActorLabel(), today));
-    auth::AppendAudit(sql, p,
-                      {"record.add", "credit_record", std::to_string(added.record.id),
-                       e->region_code,
-                       RecordToJson(added, credit::CreditView::kFull, today).dump()},
-                      request.request_id);
+    auth::AppendAudit(
+        sql, p,
+        {"record.add", "credit_record", std::to_string(added.record.id), e->region_code,
+         RecordToJson(added, credit::CreditView::kFull, today).dump()},
+        request.request_id);
     return Status();
   });
   if (!s.ok()) return http::Response::FromStatus(s);
   return http::Response::Json(RecordToJson(added, credit::CreditView::kFull, today), 201);
 }
 
-http::Response RevokeRecord(AppContext& context, http::Request& request,
-                            const auth::Principal& p) {
+http::Response RevokeRecord(AppContext& context, http::Request& request, const auth::Principal& p) {
   std::string_view id_text = request.PathParam("id");
   std::int64_t id = 0;
   auto [end, ec] = std::from_chars(id_text.data(), id_text.data() + id_text.size(), id);
@@ -106,13 +104,12 @@ http::Response RevokeRecord(AppContext& context, http::Request& request,
     if (auth::RoleIsRegionScoped(p.role)) ZL_RETURN_IF_ERROR(RequireRegion(p, region));
     ZL_ASSIGN_OR_RETURN(revocation, credit::RevokeRecord(sql, id, {(*v)[0], (*v)[1], (*v)[2]},
                                                          p.ActorLabel(), today));
-    auth::AppendAudit(sql, p,
-                      {"record.revoke", "credit_record", std::to_string(id), region,
-                       nlohmann::json{{"revoked", id},
-                                      {"revocation", revocation.record.id},
-                                      {"reason", (*v)[0]}}
-                           .dump()},
-                      request.request_id);
+    auth::AppendAudit(
+        sql, p,
+        {"record.revoke", "credit_record", std::to_string(id), region,
+         nlohmann::json{{"revoked", id}, {"revocation", revocation.record.id}, {"reason", (*v)[0]}}
+             .dump()},
+        request.request_id);
     return Status();
   });
   if (!s.ok()) return http::Response::FromStatus(s);

@@ -15,8 +15,7 @@ namespace zl::api {
 //  "document_no", "polarity", "severity", "published_from", "published_until", "status",
 //  "replaces", "replaced_by", "published"} — plus "created_by", "created_at", "import_id"
 // in the full view.
-nlohmann::json RecordToJson(const store::StoredRecord& record, credit::CreditView view,
-                            Date today);
+nlohmann::json RecordToJson(const store::StoredRecord& record, credit::CreditView view, Date today);
 
 // The enterprise's fields (EnterpriseToJson) with "view", "summary" and "records".
 nlohmann::json CreditFileToJson(const credit::CreditFile& file, Date today);

@@ -82,17 +82,17 @@ http::Response ExportEnterprises(AppContext& context, http::Request& request,
   auto result = store::EnterpriseRepository(context.db).ListFirst(*filter, kMaxExportRows);
   if (!result.ok()) return http::Response::FromStatus(result.status());
   return TableDownload(*format, "enterprises", "企业名录", [&](sheet::TableWriter& out) {
-    ZL_RETURN_IF_ERROR(out.AddRow({"uscc", "name", "region_code", "region_name", "industry",
-                                   "industry_name", "size", "founded_on", "legal_representative",
-                                   "address"}));
+    ZL_RETURN_IF_ERROR(
+        out.AddRow({"uscc", "name", "region_code", "region_name", "industry", "industry_name",
+                    "size", "founded_on", "legal_representative", "address"}));
     for (domain::Enterprise& raw : result->items) {
       domain::Enterprise e = VisibleEnterprise(p, std::move(raw));
       const domain::Region* region = domain::RegionRegistry::Hebei().Find(e.region_code);
       const domain::Industry* industry = domain::IndustryRegistry::Default().Find(e.industry_code);
-      ZL_RETURN_IF_ERROR(out.AddRow(
-          {e.uscc, e.name, e.region_code, region ? region->name_zh : "", e.industry_code,
-           industry ? industry->name_zh : "", std::string(domain::EnterpriseSizeNameEn(e.size)),
-           e.founded_on.ToString(), e.legal_representative, e.address}));
+      ZL_RETURN_IF_ERROR(out.AddRow({e.uscc, e.name, e.region_code, region ? region->name_zh : "",
+                                     e.industry_code, industry ? industry->name_zh : "",
+                                     std::string(domain::EnterpriseSizeNameEn(e.size)),
+                                     e.founded_on.ToString(), e.legal_representative, e.address}));
     }
     return Status();
   });
@@ -110,8 +110,8 @@ Result<credit::CreditFile> ReadFile(AppContext& context, http::Request& request,
     if (!e) return Status::NotFound("no enterprise with USCC " + verdict.normalized);
     credit::CreditView view =
         SeesPrivateData(p, *e) ? credit::CreditView::kFull : credit::CreditView::kPublic;
-    ZL_ASSIGN_OR_RETURN(file,
-                        credit::ReadCreditFile(sql, verdict.normalized, view, Date::TodayInBeijing()));
+    ZL_ASSIGN_OR_RETURN(
+        file, credit::ReadCreditFile(sql, verdict.normalized, view, Date::TodayInBeijing()));
     return Status();
   }));
   return file;
@@ -132,27 +132,24 @@ http::Response ExportCreditReport(AppContext& context, http::Request& request,
   Result<credit::CreditFile> file = ReadFile(context, request, p);
   if (!file.ok()) return http::Response::FromStatus(file.status());
   const Date today = Date::TodayInBeijing();
-  return TableDownload(*format, "credit-report-" + file->enterprise.uscc, "信用报告",
-                       [&](sheet::TableWriter& out) {
-                         ZL_RETURN_IF_ERROR(out.AddRow(
-                             {"uscc", "name", "record_id", "kind", "kind_name", "occurred_on",
-                              "title", "source_department", "document_no", "polarity", "severity",
-                              "published_from", "published_until", "status"}));
-                         for (const store::StoredRecord& r : file->records) {
-                           nlohmann::json j = RecordToJson(r, file->view, today);
-                           ZL_RETURN_IF_ERROR(out.AddRow(
-                               {file->enterprise.uscc, file->enterprise.name,
-                                std::to_string(r.record.id), r.record.kind,
-                                j["kind_name_zh"].get<std::string>(),
-                                r.record.occurred_on.ToString(), r.record.title,
-                                r.record.source_department, r.record.document_no,
-                                j["polarity"].get<std::string>(), j["severity"].get<std::string>(),
-                                j["published_from"].get<std::string>(),
-                                j["published_until"].get<std::string>(),
-                                j["status"].get<std::string>()}));
-                         }
-                         return Status();
-                       });
+  return TableDownload(
+      *format, "credit-report-" + file->enterprise.uscc, "信用报告", [&](sheet::TableWriter& out) {
+        ZL_RETURN_IF_ERROR(
+            out.AddRow({"uscc", "name", "record_id", "kind", "kind_name", "occurred_on", "title",
+                        "source_department", "document_no", "polarity", "severity",
+                        "published_from", "published_until", "status"}));
+        for (const store::StoredRecord& r : file->records) {
+          nlohmann::json j = RecordToJson(r, file->view, today);
+          ZL_RETURN_IF_ERROR(out.AddRow(
+              {file->enterprise.uscc, file->enterprise.name, std::to_string(r.record.id),
+               r.record.kind, j["kind_name_zh"].get<std::string>(), r.record.occurred_on.ToString(),
+               r.record.title, r.record.source_department, r.record.document_no,
+               j["polarity"].get<std::string>(), j["severity"].get<std::string>(),
+               j["published_from"].get<std::string>(), j["published_until"].get<std::string>(),
+               j["status"].get<std::string>()}));
+        }
+        return Status();
+      });
 }
 
 // PATCH: corrects register data (name, address, industry, size) of an enterprise in the

@@ -1,8 +1,7 @@
 // /api/v1/imports: bulk import of enterprises and credit records from an uploaded CSV or
 // xlsx file (the request body), the import history and each run's error report.
-#include <nlohmann/json.hpp>
-
 #include <charconv>
+#include <nlohmann/json.hpp>
 
 #include "api/credit_json.h"
 #include "api/download.h"
@@ -53,8 +52,11 @@ http::Response Import(AppContext& context, credit::ImportKind kind, http::Reques
   }
   auto reader = sheet::OpenTable(std::move(request.body), table);
   if (!reader.ok()) return http::Response::FromStatus(reader.status());
-  credit::ImportRequest import{kind, TextParam(request, "file_name"), *strict,
-                               {p.ActorLabel(), auth::RoleIsRegionScoped(p.role) ? p.region_code : ""}};
+  credit::ImportRequest import{
+      kind,
+      TextParam(request, "file_name"),
+      *strict,
+      {p.ActorLabel(), auth::RoleIsRegionScoped(p.role) ? p.region_code : ""}};
   auto report = credit::ImportTable(
       context.db, import, **reader, [&](soci::session& sql, const store::ImportRun& run) {
         auth::AppendAudit(sql, p,
@@ -88,17 +90,16 @@ Result<store::ImportRun> ReadRun(AppContext& context, const http::Request& reque
   return *run;
 }
 
-http::Response ListImports(AppContext& context, http::Request& request,
-                           const auth::Principal& p) {
+http::Response ListImports(AppContext& context, http::Request& request, const auth::Principal& p) {
   Result<store::PageRequest> page = PageParams(request);
   if (!page.ok()) return http::Response::FromStatus(page.status());
   std::string region = auth::RoleIsRegionScoped(p.role) ? p.region_code : "";
   std::vector<store::ImportRun> runs;
   std::int64_t total = 0;
   Status s = context.db.Read([&](soci::session& sql) {
-    ZL_ASSIGN_OR_RETURN(runs, store::ListImportRuns(sql, region, page->per_page,
-                                                    std::int64_t{page->page - 1} * page->per_page,
-                                                    total));
+    ZL_ASSIGN_OR_RETURN(
+        runs, store::ListImportRuns(sql, region, page->per_page,
+                                    std::int64_t{page->page - 1} * page->per_page, total));
     return Status();
   });
   if (!s.ok()) return http::Response::FromStatus(s);
@@ -116,10 +117,9 @@ http::Response GetImport(AppContext& context, http::Request& request, const auth
   nlohmann::json errors = nlohmann::json::array();
   Status s = context.db.Read([&](soci::session& sql) {
     errors = nlohmann::json::array();
-    return store::ScanImportErrors(sql, run->id, credit::kReportedErrors,
-                                   [&](const store::ImportError& e) {
-                                     errors.push_back(ImportErrorToJson(e));
-                                   });
+    return store::ScanImportErrors(
+        sql, run->id, credit::kReportedErrors,
+        [&](const store::ImportError& e) { errors.push_back(ImportErrorToJson(e)); });
   });
   if (!s.ok()) return http::Response::FromStatus(s);
   nlohmann::json j = ImportRunToJson(*run);
@@ -134,20 +134,20 @@ http::Response ImportErrorReport(AppContext& context, http::Request& request,
   if (!format.ok()) return http::Response::FromStatus(format.status());
   Result<store::ImportRun> run = ReadRun(context, request, p);
   if (!run.ok()) return http::Response::FromStatus(run.status());
-  return TableDownload(*format, "import-" + std::to_string(run->id) + "-errors", "错误报告",
-                       [&](sheet::TableWriter& out) {
-                         ZL_RETURN_IF_ERROR(out.AddRow({"row", "column", "reason"}));
-                         Status written;
-                         ZL_RETURN_IF_ERROR(context.db.Read([&](soci::session& sql) {
-                           return store::ScanImportErrors(
-                               sql, run->id, -1, [&](const store::ImportError& e) {
-                                 if (written.ok()) {
-                                   written = out.AddRow({std::to_string(e.row), e.column, e.reason});
-                                 }
-                               });
-                         }));
-                         return written;
-                       });
+  return TableDownload(
+      *format, "import-" + std::to_string(run->id) + "-errors", "错误报告",
+      [&](sheet::TableWriter& out) {
+        ZL_RETURN_IF_ERROR(out.AddRow({"row", "column", "reason"}));
+        Status written;
+        ZL_RETURN_IF_ERROR(context.db.Read([&](soci::session& sql) {
+          return store::ScanImportErrors(sql, run->id, -1, [&](const store::ImportError& e) {
+            if (written.ok()) {
+              written = out.AddRow({std::to_string(e.row), e.column, e.reason});
+            }
+          });
+        }));
+        return written;
+      });
 }
 
 }  // namespace
@@ -156,7 +156,8 @@ void RegisterImportRoutes(http::Router& router, AppContext& context) {
   for (credit::ImportKind kind : {credit::ImportKind::kEnterprises, credit::ImportKind::kRecords}) {
     AddRoute(router, context, http::Method::kPost,
              "/api/v1/imports/" + std::string(credit::ImportKindName(kind)),
-             auth::kPermEnterpriseWrite, [&context, kind](http::Request& r, const auth::Principal& p) {
+             auth::kPermEnterpriseWrite,
+             [&context, kind](http::Request& r, const auth::Principal& p) {
                return Import(context, kind, r, p);
              });
   }
@@ -164,10 +165,9 @@ void RegisterImportRoutes(http::Router& router, AppContext& context) {
            [&context](http::Request& r, const auth::Principal& p) {
              return ListImports(context, r, p);
            });
-  AddRoute(router, context, http::Method::kGet, "/api/v1/imports/{id}",
-           auth::kPermEnterpriseWrite, [&context](http::Request& r, const auth::Principal& p) {
-             return GetImport(context, r, p);
-           });
+  AddRoute(
+      router, context, http::Method::kGet, "/api/v1/imports/{id}", auth::kPermEnterpriseWrite,
+      [&context](http::Request& r, const auth::Principal& p) { return GetImport(context, r, p); });
   AddRoute(router, context, http::Method::kGet, "/api/v1/imports/{id}/errors",
            auth::kPermEnterpriseWrite, [&context](http::Request& r, const auth::Principal& p) {
              return ImportErrorReport(context, r, p);

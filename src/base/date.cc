@@ -105,8 +105,21 @@ int Date::weekday() const {
 }
 
 std::string Date::ToString() const {
+  // By hand rather than with fmt: imports format millions of dates.
   const Ymd c = CivilFromDays(days_since_epoch);
-  return fmt::format("{:04d}-{:02d}-{:02d}", c.y, c.m, c.d);
+  char out[10];
+  const int y = static_cast<int>(c.y);
+  out[0] = static_cast<char>('0' + y / 1000 % 10);
+  out[1] = static_cast<char>('0' + y / 100 % 10);
+  out[2] = static_cast<char>('0' + y / 10 % 10);
+  out[3] = static_cast<char>('0' + y % 10);
+  out[4] = '-';
+  out[5] = static_cast<char>('0' + static_cast<int>(c.m) / 10);
+  out[6] = static_cast<char>('0' + static_cast<int>(c.m) % 10);
+  out[7] = '-';
+  out[8] = static_cast<char>('0' + static_cast<int>(c.d) / 10);
+  out[9] = static_cast<char>('0' + static_cast<int>(c.d) % 10);
+  return std::string(out, sizeof out);
 }
 
 std::ostream& operator<<(std::ostream& os, Date d) { return os << d.ToString(); }

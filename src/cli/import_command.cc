@@ -70,24 +70,23 @@ void RunImport(const ImportOptions& o) {
     for (const auto& e : errors) {
       list.push_back({{"row", e.row}, {"column", e.column}, {"reason", e.reason}});
     }
-    nlohmann::json out = {{"accepted", run.accepted}, {"rejected", run.rejected},
-                          {"errors", std::move(list)}, {"import_id", run.id},
+    nlohmann::json out = {{"accepted", run.accepted},   {"rejected", run.rejected},
+                          {"errors", std::move(list)},  {"import_id", run.id},
                           {"committed", run.committed}, {"inserted", run.inserted},
-                          {"updated", run.updated},    {"unchanged", run.unchanged}};
+                          {"updated", run.updated},     {"unchanged", run.unchanged}};
     std::printf("%s\n", out.dump().c_str());
   } else {
     for (const auto& e : errors) {
-      std::printf("row %lld%s%s: %s\n", static_cast<long long>(e.row),
-                  e.column.empty() ? "" : ", ", e.column.c_str(), e.reason.c_str());
+      std::printf("row %lld%s%s: %s\n", static_cast<long long>(e.row), e.column.empty() ? "" : ", ",
+                  e.column.c_str(), e.reason.c_str());
     }
     std::printf(
         "%s %s from %s: accepted %lld, rejected %lld (inserted %lld, updated %lld, unchanged "
         "%lld); import %lld\n",
         run.committed ? "imported" : "refused (--strict): nothing written of", run.kind.c_str(),
-        o.file.c_str(), static_cast<long long>(run.accepted),
-        static_cast<long long>(run.rejected), static_cast<long long>(run.inserted),
-        static_cast<long long>(run.updated), static_cast<long long>(run.unchanged),
-        static_cast<long long>(run.id));
+        o.file.c_str(), static_cast<long long>(run.accepted), static_cast<long long>(run.rejected),
+        static_cast<long long>(run.inserted), static_cast<long long>(run.updated),
+        static_cast<long long>(run.unchanged), static_cast<long long>(run.id));
     if (report->errors_total > static_cast<std::int64_t>(errors.size())) {
       std::printf("(%lld more errors were not kept)\n",
                   static_cast<long long>(report->errors_total - errors.size()));

@@ -27,15 +27,15 @@ class CreditFileTest : public store::BackendTest {
     e.founded_on = Date::FromYmd(2016, 3, 1);
     e.legal_representative = "王小明";
     ASSERT_TRUE(store::EnterpriseRepository(db()).InsertMany({&e, 1}).ok());
-    published_ = Add({"inspection_pass", "2024-03-01", "抽查合格", "省局", "A-1", "good", "",
-                      "2024-03-05", ""});
-    complaint_ = Add({"complaint", "2025-06-01", "投诉人11010519491231002X电话13812345678",
-                      "市局", "B-1", "bad", "minor", "2025-06-05", "2028-06-05"});
+    published_ = Add(
+        {"inspection_pass", "2024-03-01", "抽查合格", "省局", "A-1", "good", "", "2024-03-05", ""});
+    complaint_ = Add({"complaint", "2025-06-01", "投诉人11010519491231002X电话13812345678", "市局",
+                      "B-1", "bad", "minor", "2025-06-05", "2028-06-05"});
     Add({"penalty", "2020-01-01", "过期处罚", "市局", "C-1", "bad", "general", "2020-01-05",
          "2023-01-05"});                                                          // expired
     Add({"award", "2025-01-01", "内部记录", "省局", "D-1", "good", "", "", ""});  // unpublished
-    to_revoke_ = Add({"penalty", "2025-02-01", "错误处罚", "市局", "E-1", "bad", "serious",
-                      "2025-02-05", ""});
+    to_revoke_ = Add(
+        {"penalty", "2025-02-01", "错误处罚", "市局", "E-1", "bad", "serious", "2025-02-05", ""});
   }
 
   std::int64_t Add(const RecordInput& in) {
@@ -98,7 +98,9 @@ TEST_P(CreditFileTest, FullViewShowsEverythingWithStatus) {
       EXPECT_EQ(r.replaced_by, revocation->record.id);
       saw_revoked = true;
     }
-    if (r.record.id == complaint_) EXPECT_NE(r.record.title.find("13812345678"), std::string::npos);
+    if (r.record.id == complaint_) {
+      EXPECT_NE(r.record.title.find("13812345678"), std::string::npos);
+    }
   }
   EXPECT_TRUE(saw_revoked);
   EXPECT_EQ(file.summary.bad, 2);  // the complaint and the expired penalty; not the revoked one
@@ -114,8 +116,8 @@ TEST_P(CreditFileTest, RevokingTwiceOrARevocationIsRefused) {
 
 TEST_P(CreditFileTest, AddRecordValidatesLikeAnImportAndRefusesDuplicates) {
   Status s = db().Write([&](soci::session& sql) {
-    return AddRecord(sql, kUscc,
-                     {"penalty", "2024-01-01", "罚款", "局", "X", "good", "", "", ""}, "t", kToday)
+    return AddRecord(sql, kUscc, {"penalty", "2024-01-01", "罚款", "局", "X", "good", "", "", ""},
+                     "t", kToday)
         .status();
   });
   EXPECT_EQ(s.field(), "polarity");

@@ -16,11 +16,11 @@ namespace zl::credit {
 namespace {
 
 constexpr std::array<std::string_view, 8> kEnterpriseColumns = {
-    "uscc",       "name", "region_code", "industry", "size", "founded_on", "legal_representative",
-    "address"};
+    "uscc", "name",       "region_code",          "industry",
+    "size", "founded_on", "legal_representative", "address"};
 constexpr std::array<std::string_view, 10> kRecordColumns = {
-    "uscc",        "kind",     "occurred_on",    "title",          "source_department",
-    "document_no", "polarity", "severity",       "published_from", "published_until"};
+    "uscc",        "kind",     "occurred_on", "title",          "source_department",
+    "document_no", "polarity", "severity",    "published_from", "published_until"};
 
 constexpr std::size_t kMaxTextChars = 500;
 
@@ -91,7 +91,8 @@ bool CheckShape(const std::vector<std::string>& cells, std::size_t columns, std:
     return false;
   }
   if (cells.size() > columns) {
-    errors.push_back({row, "", fmt::format("has {} fields, the header has {}", cells.size(), columns)});
+    errors.push_back(
+        {row, "", fmt::format("has {} fields, the header has {}", cells.size(), columns)});
     return false;
   }
   return true;
@@ -136,11 +137,10 @@ Status CheckHeader(ImportKind kind, const std::vector<std::string>& cells) {
   return Status();
 }
 
-std::optional<domain::Enterprise> ParseEnterpriseRow(const std::vector<std::string>& raw,
+std::optional<domain::Enterprise> ParseEnterpriseRow(std::vector<std::string>& cells,
                                                      std::int64_t row, Date today,
                                                      std::vector<store::ImportError>& errors) {
-  if (!CheckShape(raw, kEnterpriseColumns.size(), row, errors)) return std::nullopt;
-  std::vector<std::string> cells = raw;
+  if (!CheckShape(cells, kEnterpriseColumns.size(), row, errors)) return std::nullopt;
   cells.resize(kEnterpriseColumns.size());  // missing trailing cells are empty
   RowCheck check(row, errors);
   domain::Enterprise e;
@@ -179,11 +179,10 @@ std::optional<domain::Enterprise> ParseEnterpriseRow(const std::vector<std::stri
   return e;
 }
 
-std::optional<domain::CreditRecord> ParseRecordRow(const std::vector<std::string>& raw,
+std::optional<domain::CreditRecord> ParseRecordRow(std::vector<std::string>& cells,
                                                    std::int64_t row, Date today,
                                                    std::vector<store::ImportError>& errors) {
-  if (!CheckShape(raw, kRecordColumns.size(), row, errors)) return std::nullopt;
-  std::vector<std::string> cells = raw;
+  if (!CheckShape(cells, kRecordColumns.size(), row, errors)) return std::nullopt;
   cells.resize(kRecordColumns.size());
   RowCheck check(row, errors);
   domain::CreditRecord r;
@@ -193,8 +192,8 @@ std::optional<domain::CreditRecord> ParseRecordRow(const std::vector<std::string
       !k.ok()) {
     check.Fail("kind", std::string(k.status().message()));
   } else if (!(*k)->importable) {
-    check.Fail("kind", fmt::format("{} records are made by revoking a record, not imported",
-                                   (*k)->code));
+    check.Fail("kind",
+               fmt::format("{} records are made by revoking a record, not imported", (*k)->code));
   } else {
     kind = *k;
     r.kind = kind->code;

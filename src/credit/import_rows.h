@@ -34,11 +34,12 @@ Status CheckHeader(ImportKind kind, const std::vector<std::string>& cells);
 
 // Appends to `errors` one entry per bad cell of data row `row` (1-based file row) and
 // returns the parsed value when there is none. `today` bounds dates that cannot be in the
-// future. A row with the wrong number of cells, or none, is one error for the whole row.
-std::optional<domain::Enterprise> ParseEnterpriseRow(const std::vector<std::string>& cells,
+// future. A row with too many cells, or none, is one error for the whole row; missing
+// trailing cells count as empty. The cells are consumed (moved from, padded).
+std::optional<domain::Enterprise> ParseEnterpriseRow(std::vector<std::string>& cells,
                                                      std::int64_t row, Date today,
                                                      std::vector<store::ImportError>& errors);
-std::optional<domain::CreditRecord> ParseRecordRow(const std::vector<std::string>& cells,
+std::optional<domain::CreditRecord> ParseRecordRow(std::vector<std::string>& cells,
                                                    std::int64_t row, Date today,
                                                    std::vector<store::ImportError>& errors);
 

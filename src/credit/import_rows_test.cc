@@ -10,22 +10,28 @@ using Cells = std::vector<std::string>;
 const Date kToday = Date::FromYmd(2026, 11, 27);
 
 Cells GoodRecord() {
-  return {"91130100MA0C123409", "inspection_fail", "2024-05-01", "抽查不合格：标志和标签",
-          "河北省市场监督管理局", "冀市监抽〔2024〕12号", "bad", "general", "2024-05-10",
+  return {"91130100MA0C123409",
+          "inspection_fail",
+          "2024-05-01",
+          "抽查不合格：标志和标签",
+          "河北省市场监督管理局",
+          "冀市监抽〔2024〕12号",
+          "bad",
+          "general",
+          "2024-05-10",
           "2027-05-10"};
 }
 
-std::vector<store::ImportError> RecordErrors(const Cells& cells) {
+std::vector<store::ImportError> RecordErrors(Cells cells) {
   std::vector<store::ImportError> errors;
   EXPECT_FALSE(ParseRecordRow(cells, 7, kToday, errors).has_value());
   return errors;
 }
 
 TEST(ImportRowsTest, HeaderMustMatchExactly) {
-  EXPECT_TRUE(CheckHeader(ImportKind::kRecords,
-                          {"uscc", "kind", "occurred_on", "title", "source_department",
-                           "document_no", "polarity", "severity", "published_from",
-                           "published_until"})
+  EXPECT_TRUE(CheckHeader(ImportKind::kRecords, {"uscc", "kind", "occurred_on", "title",
+                                                 "source_department", "document_no", "polarity",
+                                                 "severity", "published_from", "published_until"})
                   .ok());
   Status extra = CheckHeader(ImportKind::kEnterprises,
                              {"uscc", "name", "region_code", "industry", "size", "founded_on",
@@ -38,7 +44,8 @@ TEST(ImportRowsTest, HeaderMustMatchExactly) {
 
 TEST(ImportRowsTest, AcceptsAGoodRecord) {
   std::vector<store::ImportError> errors;
-  auto r = ParseRecordRow(GoodRecord(), 2, kToday, errors);
+  Cells cells = GoodRecord();
+  auto r = ParseRecordRow(cells, 2, kToday, errors);
   ASSERT_TRUE(r.has_value()) << errors[0].column << ": " << errors[0].reason;
   EXPECT_EQ(r->kind, "inspection_fail");
   EXPECT_EQ(r->severity, domain::Severity::kGeneral);
@@ -93,16 +100,21 @@ TEST(ImportRowsTest, WholeRowProblems) {
 
 TEST(ImportRowsTest, EnterpriseRows) {
   std::vector<store::ImportError> errors;
-  auto e = ParseEnterpriseRow({"91130100MA0C123409", "石家庄市测试钢铁有限公司", "130100", "C31",
-                               "中型", "2016-03-01", "王小明", "石家庄市长安区"},
-                              2, kToday, errors);
+  Cells good = {"91130100MA0C123409",
+                "石家庄市测试钢铁有限公司",
+                "130100",
+                "C31",
+                "中型",
+                "2016-03-01",
+                "王小明",
+                "石家庄市长安区"};
+  auto e = ParseEnterpriseRow(good, 2, kToday, errors);
   ASSERT_TRUE(e.has_value());
   EXPECT_EQ(e->industry_code, "C31");
   EXPECT_EQ(e->legal_representative, "王小明");
   errors.clear();
-  EXPECT_FALSE(ParseEnterpriseRow({"91130100MA0C123409", "", "999999", "C99", "huge",
-                                   "2016-02-30"},
-                                  3, kToday, errors));
+  Cells bad = {"91130100MA0C123409", "", "999999", "C99", "huge", "2016-02-30"};
+  EXPECT_FALSE(ParseEnterpriseRow(bad, 3, kToday, errors));
   ASSERT_EQ(errors.size(), 5u);
   EXPECT_EQ(errors[0].column, "name");
   EXPECT_EQ(errors[1].column, "region_code");

@@ -6,7 +6,11 @@
 #include <soci/soci.h>
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
 #include <optional>
+#include <thread>
 #include <unordered_map>
 
 #include "base/clock.h"
@@ -20,7 +24,31 @@ namespace {
 
 // Rows are validated one by one and checked against the register a chunk at a time, so that
 // the lookups are a few queries per thousand rows on either backend.
-constexpr std::size_t kChunkRows = 500;
+constexpr std::size_t kChunkRows = 1000;
+
+// What makes a row a repeat of an earlier one: the USCC, packed exactly (18 ASCII characters
+// of 6 bits each in two words), and for records the natural key. No allocation per row.
+struct RowKey {
+  std::uint64_t uscc_high = 0, uscc_low = 0, natural = 0;
+  bool operator==(const RowKey&) const = default;
+};
+
+struct RowKeyHash {
+  std::size_t operator()(const RowKey& k) const {
+    std::uint64_t h = k.uscc_high * 0x9e3779b97f4a7c15ULL ^ k.uscc_low;
+    h = (h ^ (h >> 31)) * 0xbf58476d1ce4e5b9ULL ^ k.natural;
+    return static_cast<std::size_t>(h ^ (h >> 29));
+  }
+};
+
+RowKey KeyOf(const std::string& uscc, std::uint64_t natural) {
+  RowKey key{0, 0, natural};
+  for (std::size_t i = 0; i < uscc.size() && i < 18; ++i) {
+    std::uint64_t& word = i < 9 ? key.uscc_high : key.uscc_low;
+    word = word << 6 | static_cast<std::uint64_t>(static_cast<unsigned char>(uscc[i]) - '0');
+  }
+  return key;
+}
 
 template <typename T>
 struct Pending {
@@ -28,167 +56,275 @@ struct Pending {
   std::int64_t row;
 };
 
-class ImportJob {
- public:
-  ImportJob(soci::session& sql, const ImportRequest& request, sheet::TableReader& reader,
-            ImportReport& report)
-      : sql_(sql), request_(request), reader_(reader), report_(report), today_(Date::Today()) {}
+// Rows that passed the cell checks, on their way to the register checks and the writes.
+struct Batch {
+  std::vector<Pending<domain::Enterprise>> enterprises;
+  std::vector<Pending<domain::CreditRecord>> records;
+  bool empty() const { return enterprises.empty() && records.empty(); }
+  std::size_t size() const { return enterprises.size() + records.size(); }
+};
 
-  Status Run() {
-    if (request_.kind == ImportKind::kEnterprises) {
-      enterprises_.emplace();
-      ZL_ASSIGN_OR_RETURN(enterprise_inserter_, store::EnterpriseInserter::Create(sql_));
-    } else {
-      records_.emplace(sql_, request_.actor.label, report_.run.id,
-                       store::dialect::BulkWriter::OnConflict::kSkip);
-    }
+// Hands batches from the reading thread to the writing one; bounded, so that memory stays
+// flat whichever side is slower. The reader ends the stream with its final status.
+class BatchQueue {
+ public:
+  void Push(Batch batch) {
+    std::unique_lock lock(mu_);
+    space_.wait(lock, [&] { return queue_.size() < kDepth || cancelled_; });
+    if (cancelled_) return;
+    queue_.push_back(std::move(batch));
+    ready_.notify_one();
+  }
+  void Close(Status status) {
+    std::lock_guard lock(mu_);
+    closed_ = true;
+    status_ = std::move(status);
+    ready_.notify_one();
+  }
+  // False once the stream has ended (then status() says how).
+  bool Pop(Batch& batch) {
+    std::unique_lock lock(mu_);
+    ready_.wait(lock, [&] { return !queue_.empty() || closed_; });
+    if (queue_.empty()) return false;
+    batch = std::move(queue_.front());
+    queue_.pop_front();
+    space_.notify_one();
+    return true;
+  }
+  // The writer gave up: the reader stops at its next batch.
+  void Cancel() {
+    std::lock_guard lock(mu_);
+    cancelled_ = true;
+    space_.notify_all();
+  }
+  bool cancelled() {
+    std::lock_guard lock(mu_);
+    return cancelled_;
+  }
+  Status status() {
+    std::lock_guard lock(mu_);
+    return status_;
+  }
+
+ private:
+  static constexpr std::size_t kDepth = 4;
+  std::mutex mu_;
+  std::condition_variable ready_, space_;
+  std::deque<Batch> queue_;
+  bool closed_ = false, cancelled_ = false;
+  Status status_;
+};
+
+// The reading side: rows from the file, cell checks, repeats within the file. Runs on its
+// own thread and touches no database.
+class RowStage {
+ public:
+  RowStage(ImportKind kind, sheet::TableReader& reader, BatchQueue& queue)
+      : kind_(kind), reader_(reader), queue_(queue), today_(Date::Today()) {}
+
+  void Run() { queue_.Close(ReadAll()); }
+
+  std::vector<store::ImportError>& errors() { return errors_; }
+  std::int64_t rejected() const { return rejected_; }
+
+ private:
+  Status ReadAll() {
     std::vector<std::string> cells;
+    Batch batch;
     while (true) {
       ZL_ASSIGN_OR_RETURN(bool more, reader_.Next(cells));
       if (!more) break;
-      ZL_RETURN_IF_ERROR(Row(cells, reader_.row()));
+      Row(cells, reader_.row(), batch);
+      if (batch.size() >= kChunkRows) {
+        if (queue_.cancelled()) return Status();
+        queue_.Push(std::move(batch));
+        batch = Batch();
+      }
     }
-    ZL_RETURN_IF_ERROR(FlushChunk());
-    if (request_.strict && report_.run.rejected > 0) {
-      refused_ = true;  // roll back everything written so far
-      return Status::FailedPrecondition("strict import refused: rows were rejected");
-    }
-    if (enterprise_inserter_) {
-      ZL_RETURN_IF_ERROR(enterprise_inserter_->Finish());
-    } else {
-      ZL_RETURN_IF_ERROR(records_->Finish());
-      report_.run.inserted = records_->inserted();
-      report_.run.unchanged = report_.run.accepted - report_.run.inserted;
-    }
+    if (!batch.empty()) queue_.Push(std::move(batch));
     return Status();
   }
 
-  std::vector<store::ImportError>& errors() { return errors_; }
-  bool refused() const { return refused_; }
-
- private:
-  Status Row(const std::vector<std::string>& cells, std::int64_t row) {
+  void Row(std::vector<std::string>& cells, std::int64_t row, Batch& batch) {
     const std::size_t before = errors_.size();
-    if (request_.kind == ImportKind::kEnterprises) {
+    if (kind_ == ImportKind::kEnterprises) {
       if (auto e = ParseEnterpriseRow(cells, row, today_, errors_)) {
-        if (NotDuplicate(e->uscc, row)) enterprises_->push_back({std::move(*e), row});
+        if (NotDuplicate(KeyOf(e->uscc, 0), row)) batch.enterprises.push_back({std::move(*e), row});
       }
     } else if (auto r = ParseRecordRow(cells, row, today_, errors_)) {
-      std::string key = r->uscc;
-      std::int64_t natural = r->NaturalKey();
-      key.append(reinterpret_cast<const char*>(&natural), sizeof natural);
-      if (NotDuplicate(key, row)) pending_records_.push_back({std::move(*r), row});
+      if (NotDuplicate(KeyOf(r->uscc, static_cast<std::uint64_t>(r->NaturalKey())), row)) {
+        batch.records.push_back({std::move(*r), row});
+      }
     }
-    if (errors_.size() != before) ++report_.run.rejected;
-    if (pending_records_.size() + (enterprises_ ? enterprises_->size() : 0) >= kChunkRows) {
-      return FlushChunk();
-    }
-    return Status();
+    if (errors_.size() != before) ++rejected_;
   }
 
-  bool NotDuplicate(const std::string& key, std::int64_t row) {
+  bool NotDuplicate(const RowKey& key, std::int64_t row) {
     auto [it, inserted] = seen_.try_emplace(key, row);
     if (inserted) return true;
     errors_.push_back({row, "", fmt::format("duplicate of row {}", it->second)});
     return false;
   }
 
-  Status Reject(std::int64_t row, std::string column, std::string reason) {
-    errors_.push_back({row, std::move(column), std::move(reason)});
-    ++report_.run.rejected;
+  ImportKind kind_;
+  sheet::TableReader& reader_;
+  BatchQueue& queue_;
+  Date today_;
+  std::vector<store::ImportError> errors_;
+  std::int64_t rejected_ = 0;
+  std::unordered_map<RowKey, std::int64_t, RowKeyHash> seen_;  // key -> first row
+};
+
+// The writing side, in the caller's transaction: register lookups, the importer's region,
+// and the bulk writes.
+class WriteStage {
+ public:
+  WriteStage(soci::session& sql, const ImportRequest& request, ImportReport& report)
+      : sql_(sql), request_(request), report_(report), lookup_(sql) {}
+
+  Status Start() {
+    if (request_.kind == ImportKind::kEnterprises) {
+      ZL_ASSIGN_OR_RETURN(enterprises_, store::EnterpriseInserter::Create(sql_));
+    } else {
+      records_.emplace(sql_, request_.actor.label, report_.run.id,
+                       store::dialect::BulkWriter::OnConflict::kSkip);
+    }
     return Status();
   }
 
-  // The region check every row passes: province-wide actors reach all, others their own.
+  Status Write(Batch& batch) {
+    std::vector<std::string_view> usccs;
+    usccs.reserve(batch.size());
+    for (const auto& p : batch.enterprises) usccs.push_back(p.value.uscc);
+    for (const auto& p : batch.records) usccs.push_back(p.value.uscc);
+    ZL_ASSIGN_OR_RETURN(std::vector<domain::Enterprise> found, lookup_.Find(usccs));
+    std::unordered_map<std::string, domain::Enterprise> existing;
+    for (domain::Enterprise& e : found) existing.emplace(e.uscc, std::move(e));
+    for (auto& [e, row] : batch.enterprises) {
+      auto it = existing.find(e.uscc);
+      if (!InScope(e.region_code)) {
+        Reject(row, "region_code", OutsideRegion(""));
+      } else if (it != existing.end() && !InScope(it->second.region_code)) {
+        Reject(row, "uscc", OutsideRegion("the enterprise "));
+      } else if (it == existing.end()) {
+        ++report_.run.accepted;
+        ++report_.run.inserted;
+        ZL_RETURN_IF_ERROR(enterprises_->Add(e));
+      } else if (SameEnterprise(it->second, e)) {
+        ++report_.run.accepted;
+        ++report_.run.unchanged;
+      } else {
+        ++report_.run.accepted;
+        ++report_.run.updated;
+        store::UpdateEnterprise(sql_, it->second, e);
+      }
+    }
+    for (auto& [r, row] : batch.records) {
+      auto it = existing.find(r.uscc);
+      if (it == existing.end()) {
+        Reject(row, "uscc", "no enterprise with this USCC in the register");
+      } else if (!InScope(it->second.region_code)) {
+        Reject(row, "uscc", OutsideRegion("the enterprise "));
+      } else {
+        ++report_.run.accepted;
+        ZL_RETURN_IF_ERROR(records_->Add(r));
+      }
+    }
+    return Status();
+  }
+
+  Status Finish() {
+    if (enterprises_) return enterprises_->Finish();
+    ZL_RETURN_IF_ERROR(records_->Finish());
+    report_.run.inserted = records_->inserted();
+    report_.run.unchanged = report_.run.accepted - report_.run.inserted;
+    return Status();
+  }
+
+  std::vector<store::ImportError>& errors() { return errors_; }
+  std::int64_t rejected() const { return rejected_; }
+
+ private:
+  void Reject(std::int64_t row, std::string column, std::string reason) {
+    errors_.push_back({row, std::move(column), std::move(reason)});
+    ++rejected_;
+  }
+
+  // Province-wide importers reach every region, others their own.
   bool InScope(const std::string& region) const {
     return request_.actor.region_code.empty() || region == request_.actor.region_code;
   }
-
-  Status FlushChunk() {
-    std::vector<std::string> usccs;
-    if (enterprises_) {
-      for (const auto& p : *enterprises_) usccs.push_back(p.value.uscc);
-    } else {
-      for (const auto& p : pending_records_) usccs.push_back(p.value.uscc);
-    }
-    if (usccs.empty()) return Status();
-    ZL_ASSIGN_OR_RETURN(std::vector<domain::Enterprise> found,
-                        store::FindEnterprises(sql_, usccs));
-    std::unordered_map<std::string, domain::Enterprise> existing;
-    for (domain::Enterprise& e : found) existing.emplace(e.uscc, std::move(e));
-    const std::string scope = fmt::format("is outside your region ({})", request_.actor.region_code);
-    if (enterprises_) {
-      for (auto& [e, row] : *enterprises_) {
-        auto it = existing.find(e.uscc);
-        if (!InScope(e.region_code)) {
-          ZL_RETURN_IF_ERROR(Reject(row, "region_code", scope));
-        } else if (it != existing.end() && !InScope(it->second.region_code)) {
-          ZL_RETURN_IF_ERROR(Reject(row, "uscc", "the enterprise " + scope));
-        } else if (it == existing.end()) {
-          ++report_.run.accepted;
-          ++report_.run.inserted;
-          ZL_RETURN_IF_ERROR(enterprise_inserter_->Add(e));
-        } else if (SameEnterprise(it->second, e)) {
-          ++report_.run.accepted;
-          ++report_.run.unchanged;
-        } else {
-          ++report_.run.accepted;
-          ++report_.run.updated;
-          store::UpdateEnterprise(sql_, it->second, e);
-        }
-      }
-      enterprises_->clear();
-    } else {
-      for (auto& [r, row] : pending_records_) {
-        auto it = existing.find(r.uscc);
-        if (it == existing.end()) {
-          ZL_RETURN_IF_ERROR(Reject(row, "uscc", "no enterprise with this USCC in the register"));
-        } else if (!InScope(it->second.region_code)) {
-          ZL_RETURN_IF_ERROR(Reject(row, "uscc", "the enterprise " + scope));
-        } else {
-          ++report_.run.accepted;
-          ZL_RETURN_IF_ERROR(records_->Add(r));
-        }
-      }
-      pending_records_.clear();
-    }
-    return Status();
+  std::string OutsideRegion(std::string_view what) const {
+    return fmt::format("{}is outside your region ({})", what, request_.actor.region_code);
   }
 
   static bool SameEnterprise(const domain::Enterprise& a, const domain::Enterprise& b) {
     return a.name == b.name && a.region_code == b.region_code &&
-           a.industry_code == b.industry_code && a.size == b.size &&
-           a.founded_on == b.founded_on && a.legal_representative == b.legal_representative &&
-           a.address == b.address;
+           a.industry_code == b.industry_code && a.size == b.size && a.founded_on == b.founded_on &&
+           a.legal_representative == b.legal_representative && a.address == b.address;
   }
 
   soci::session& sql_;
   const ImportRequest& request_;
-  sheet::TableReader& reader_;
   ImportReport& report_;
-  Date today_;
-  std::vector<store::ImportError> errors_;
-  std::unordered_map<std::string, std::int64_t> seen_;  // key -> first row
-  std::optional<std::vector<Pending<domain::Enterprise>>> enterprises_;
-  std::vector<Pending<domain::CreditRecord>> pending_records_;
-  std::unique_ptr<store::EnterpriseInserter> enterprise_inserter_;
+  store::EnterpriseLookup lookup_;
+  std::unique_ptr<store::EnterpriseInserter> enterprises_;
   std::optional<store::RecordInserter> records_;
-  bool refused_ = false;
+  std::vector<store::ImportError> errors_;
+  std::int64_t rejected_ = 0;
 };
+
+// Reads on a second thread while this one writes: on two cores, parsing and SQLite's B-tree
+// work overlap (about twice the rows per second of doing both in turn).
+struct PipelineResult {
+  Status status;
+  bool refused = false;
+};
+
+PipelineResult RunPipeline(soci::session& sql, const ImportRequest& request,
+                           sheet::TableReader& reader, ImportReport& report,
+                           std::vector<store::ImportError>& errors) {
+  BatchQueue queue;
+  RowStage rows(request.kind, reader, queue);
+  WriteStage writes(sql, request, report);
+  Status status = writes.Start();
+  std::thread reading([&] {
+    if (status.ok()) {
+      rows.Run();
+    } else {
+      queue.Close(Status());
+    }
+  });
+  Batch batch;
+  while (status.ok() && queue.Pop(batch)) status = writes.Write(batch);
+  if (!status.ok()) queue.Cancel();
+  while (queue.Pop(batch)) {
+  }
+  reading.join();
+  if (status.ok()) status = queue.status();
+  errors = std::move(rows.errors());
+  errors.insert(errors.end(), writes.errors().begin(), writes.errors().end());
+  report.run.rejected = rows.rejected() + writes.rejected();
+  if (!status.ok()) return {status, false};
+  if (request.strict && report.run.rejected > 0) {
+    // Roll back everything written so far.
+    return {Status::FailedPrecondition("strict import refused: rows were rejected"), true};
+  }
+  return {writes.Finish(), false};
+}
 
 // Writes the run's errors (at most kStoredErrors) and copies the first ones to the report.
 Status RecordErrors(soci::session& sql, ImportReport& report,
                     std::vector<store::ImportError>& errors) {
   // Register checks run a chunk at a time, after the cell checks of later rows: restore row
   // order (stable, so a row's errors keep their column order).
-  std::stable_sort(errors.begin(), errors.end(),
-                   [](const store::ImportError& a, const store::ImportError& b) {
-                     return a.row < b.row;
-                   });
+  std::stable_sort(
+      errors.begin(), errors.end(),
+      [](const store::ImportError& a, const store::ImportError& b) { return a.row < b.row; });
   report.errors_total = static_cast<std::int64_t>(errors.size());
   std::size_t stored = std::min(errors.size(), kStoredErrors);
-  report.errors.assign(errors.begin(),
-                       errors.begin() + static_cast<std::ptrdiff_t>(std::min(stored, kReportedErrors)));
+  report.errors.assign(errors.begin(), errors.begin() + static_cast<std::ptrdiff_t>(
+                                                            std::min(stored, kReportedErrors)));
   return store::AddImportErrors(sql, report.run.id, 1,
                                 std::span<const store::ImportError>(errors.data(), stored));
 }
@@ -217,11 +353,9 @@ Result<ImportReport> ImportTable(store::Database& db, const ImportRequest& reque
       [&](soci::session& sql) {
         run.committed = true;
         ZL_ASSIGN_OR_RETURN(run.id, store::InsertImportRun(sql, run));
-        ImportJob job(sql, request, reader, report);
-        Status s = job.Run();
-        errors = std::move(job.errors());
-        refused = job.refused();
-        ZL_RETURN_IF_ERROR(s);
+        PipelineResult result = RunPipeline(sql, request, reader, report, errors);
+        refused = result.refused;
+        ZL_RETURN_IF_ERROR(result.status);
         store::UpdateImportRun(sql, run);
         ZL_RETURN_IF_ERROR(RecordErrors(sql, report, errors));
         return on_record ? on_record(sql, run) : Status();

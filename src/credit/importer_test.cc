@@ -34,10 +34,11 @@ class ImporterTest : public store::BackendTest {
   }
 
   void ImportTwoEnterprises() {
-    auto report = Import(ImportKind::kEnterprises,
-                         std::string(kEnterpriseHeader) + kShijiazhuang +
-                             ",石家庄市测试钢铁有限公司,130100,C31,中型,2016-03-01,王小明,长安区\n" +
-                             kDingzhou + ",定州市测试食品有限公司,130682,C14,small,2017-05-02,,\n");
+    auto report =
+        Import(ImportKind::kEnterprises,
+               std::string(kEnterpriseHeader) + kShijiazhuang +
+                   ",石家庄市测试钢铁有限公司,130100,C31,中型,2016-03-01,王小明,长安区\n" +
+                   kDingzhou + ",定州市测试食品有限公司,130682,C14,small,2017-05-02,,\n");
     ASSERT_TRUE(report.ok()) << report.status().ToString();
     ASSERT_EQ(report->run.accepted, 2) << (report->errors.empty() ? "" : report->errors[0].reason);
   }
@@ -53,12 +54,12 @@ class ImporterTest : public store::BackendTest {
   }
 
   std::string MixedRecords() {
-    return std::string(kRecordHeader) +
-           kShijiazhuang + ",inspection_pass,2024-03-01,抽查合格,河北省市场监督管理局,A-1,good,,2024-03-10,\n" +
+    return std::string(kRecordHeader) + kShijiazhuang +
+           ",inspection_pass,2024-03-01,抽查合格,河北省市场监督管理局,A-1,good,,2024-03-10,\n" +
            "914403001922038217,penalty,2024-03-02,罚款,局,B-1,bad,general,,\n" +  // check char
            kDingzhou + ",award,2024/03/03,质量奖,省政府,C-1,good,,,\n" +          // date
-           "\n" +                                                               // empty line
-           kDingzhou + ",award,2024-03-03,质量奖,省政府,C-1,good,,,,extra\n" +   // too many
+           "\n" +                                                                 // empty line
+           kDingzhou + ",award,2024-03-03,质量奖,省政府,C-1,good,,,,extra\n" +    // too many
            kDingzhou + ",penalty,2024-04-01,罚款,定州市市场监督管理局,D-1,bad,minor,,\n" +
            kDingzhou + ",penalty,2024-04-01,罚款,定州市市场监督管理局,D-1,bad,minor,,\n" +  // dup
            "91110000802100433B,award,2024-03-03,质量奖,省政府,E-1,good,,,\n";  // not in register
@@ -91,10 +92,11 @@ TEST_P(ImporterTest, ReimportChangesNothing) {
   EXPECT_EQ(again->run.unchanged, 2);
   EXPECT_EQ(RecordCount(), 2);
   // Enterprises too: the same rows are unchanged, a changed address is an update.
-  auto same = Import(ImportKind::kEnterprises,
-                     std::string(kEnterpriseHeader) + kShijiazhuang +
-                         ",石家庄市测试钢铁有限公司,130100,C31,中型,2016-03-01,王小明,长安区\n" +
-                         kDingzhou + ",定州市测试食品有限公司,130682,C14,small,2017-05-02,,新地址\n");
+  auto same =
+      Import(ImportKind::kEnterprises,
+             std::string(kEnterpriseHeader) + kShijiazhuang +
+                 ",石家庄市测试钢铁有限公司,130100,C31,中型,2016-03-01,王小明,长安区\n" +
+                 kDingzhou + ",定州市测试食品有限公司,130682,C14,small,2017-05-02,,新地址\n");
   ASSERT_TRUE(same.ok());
   EXPECT_EQ(same->run.unchanged, 1);
   EXPECT_EQ(same->run.updated, 1);
@@ -124,7 +126,8 @@ TEST_P(ImporterTest, RegionalImporterOnlyReachesItsRegion) {
   ASSERT_TRUE(report.ok());
   EXPECT_EQ(report->run.accepted, 1);  // the Shijiazhuang row; the Dingzhou penalty is refused
   bool named = false;
-  for (const auto& e : report->errors) named |= e.reason.find("outside your region") != std::string::npos;
+  for (const auto& e : report->errors)
+    named |= e.reason.find("outside your region") != std::string::npos;
   EXPECT_TRUE(named);
 }
 

@@ -21,13 +21,12 @@ Result<store::StoredRecord> Append(soci::session& sql, const domain::CreditRecor
 }  // namespace
 
 Result<store::StoredRecord> AddRecord(soci::session& sql, const std::string& uscc,
-                                      const RecordInput& in, const std::string& actor,
-                                      Date today) {
+                                      const RecordInput& in, const std::string& actor, Date today) {
   std::vector<store::ImportError> errors;
-  std::optional<domain::CreditRecord> record = ParseRecordRow(
-      {uscc, in.kind, in.occurred_on, in.title, in.source_department, in.document_no, in.polarity,
-       in.severity, in.published_from, in.published_until},
-      0, today, errors);
+  std::vector<std::string> cells = {
+      uscc,           in.kind,     in.occurred_on, in.title,          in.source_department,
+      in.document_no, in.polarity, in.severity,    in.published_from, in.published_until};
+  std::optional<domain::CreditRecord> record = ParseRecordRow(cells, 0, today, errors);
   if (!record) {
     const store::ImportError& e = errors.front();
     return Status::InvalidArgument(e.reason, e.column.empty() ? "record" : e.column);

@@ -30,9 +30,9 @@ Result<store::StoredRecord> AddRecord(soci::session& sql, const std::string& usc
                                       Date today);
 
 struct Revocation {
-  std::string reason;              // required
-  std::string document_no;         // the revoking decision, optional
-  std::string source_department;   // default: the revoked record's department
+  std::string reason;             // required
+  std::string document_no;        // the revoking decision, optional
+  std::string source_department;  // default: the revoked record's department
 };
 
 // NotFound for an unknown id; FailedPrecondition when the record is already corrected or

@@ -44,8 +44,8 @@ struct CreditRecord {
   std::string document_no;        // e.g. 冀质监罚字〔2024〕12号; may be empty
   Polarity polarity = Polarity::kNeutral;
   Severity severity = Severity::kNone;
-  std::optional<Date> published_from;   // unset: never published (internal record)
-  std::optional<Date> published_until;  // unset: no end
+  std::optional<Date> published_from;    // unset: never published (internal record)
+  std::optional<Date> published_until;   // unset: no end
   std::optional<std::int64_t> replaces;  // the record this one corrects or revokes
   std::string details;                   // JSON object from the module that wrote it, or ""
 

@@ -1,9 +1,9 @@
 // Masking of ID numbers, phone numbers and person names for public output (see masking.h).
 #include "domain/masking.h"
 
-#include "base/date.h"
 #include <algorithm>
 
+#include "base/date.h"
 #include "domain/name_search.h"
 
 namespace zl::domain {
@@ -11,9 +11,7 @@ namespace zl::domain {
 namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAsciiAlnum(char c) {
-  return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+bool IsAsciiAlnum(char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 int DigitsValue(std::string_view s) {
   int v = 0;
@@ -67,9 +65,7 @@ std::string MaskPersonalInfo(std::string_view text) {
     std::size_t end = i;
     while (end < text.size() && IsDigit(text[end])) ++end;
     std::size_t run = end - i;
-    auto free_after = [&](std::size_t at) {
-      return at >= text.size() || !IsAsciiAlnum(text[at]);
-    };
+    auto free_after = [&](std::size_t at) { return at >= text.size() || !IsAsciiAlnum(text[at]); };
     // Resident ID: 17 digits + digit or X.
     if (run == 18 || (run == 17 && end < text.size() && (text[end] == 'X' || text[end] == 'x'))) {
       std::size_t stop = run == 18 ? end : end + 1;
@@ -92,7 +88,9 @@ std::string MaskPersonalInfo(std::string_view text) {
       while (local_end < text.size() && IsDigit(text[local_end])) ++local_end;
       std::size_t n = local_end - local;
       if ((n == 7 || n == 8) && free_after(local_end)) {
-        out.append(text.substr(i, run + 1)).append(n - 2, '*').append(text.substr(local_end - 2, 2));
+        out.append(text.substr(i, run + 1))
+            .append(n - 2, '*')
+            .append(text.substr(local_end - 2, 2));
         i = local_end;
         continue;
       }

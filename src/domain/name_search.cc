@@ -38,8 +38,8 @@ std::vector<std::string> KeyCharacters(std::string_view key) {
   while (i < n) {
     int32_t start = i;
     U8_FWD_1(s, i, n);
-    out.emplace_back(key.substr(static_cast<std::size_t>(start),
-                                static_cast<std::size_t>(i - start)));
+    out.emplace_back(
+        key.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
   }
   return out;
 }

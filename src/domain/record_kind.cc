@@ -32,10 +32,14 @@ Result<RecordKindRegistry> RecordKindRegistry::FromText(std::string_view tsv,
     auto fail = [&](const std::string& why) {
       return Status::InvalidArgument(fmt::format("{}:{}: {}", source, row.line, why));
     };
-    RecordKind kind{std::string(row.fields[0]), std::string(row.fields[1]),
-                    std::string(row.fields[2]), {}, row.fields[4] == "yes"};
+    RecordKind kind{std::string(row.fields[0]),
+                    std::string(row.fields[1]),
+                    std::string(row.fields[2]),
+                    {},
+                    row.fields[4] == "yes"};
     if (kind.code.empty() || kind.name_zh.empty()) return fail("code and name_zh are required");
-    if (row.fields[4] != "yes" && row.fields[4] != "no") return fail("importable must be yes or no");
+    if (row.fields[4] != "yes" && row.fields[4] != "no")
+      return fail("importable must be yes or no");
     if (reg.Find(kind.code) != nullptr) return fail(kind.code + " is listed twice");
     std::string_view rest = row.fields[3];
     while (!rest.empty()) {

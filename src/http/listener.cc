@@ -264,8 +264,8 @@ asio::awaitable<std::optional<Response>> Connection::ReadRequest(Request& reques
   if (parser.is_header_done()) FillHeader(parser.get().base(), request);
   if (ec == bhttp::error::body_limit) {
     co_return dispatcher.Reject(
-        request, MakeProblem("payload-too-large",
-                             fmt::format("request body exceeds {} bytes", body_limit)));
+        request,
+        MakeProblem("payload-too-large", fmt::format("request body exceeds {} bytes", body_limit)));
   }
   if (ec == bhttp::error::header_limit) {
     co_return dispatcher.Reject(

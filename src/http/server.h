@@ -32,8 +32,8 @@ struct ServerOptions {
   std::string address = "0.0.0.0";
   uint16_t port = 8080;  // 0 = pick a free port
   int threads = 2;
-  std::string static_root;              // web/dist; empty = no static files
-  std::size_t body_limit = 1 << 20;     // bytes; bigger -> 413 problem+json
+  std::string static_root;           // web/dist; empty = no static files
+  std::size_t body_limit = 1 << 20;  // bytes; bigger -> 413 problem+json
   // Requests whose path starts with one of these prefixes (file uploads) may carry bodies up
   // to upload_body_limit instead.
   std::vector<std::string> upload_path_prefixes;

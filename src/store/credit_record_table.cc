@@ -71,7 +71,7 @@ struct RecordRow {
     if (next_ind == soci::i_ok) {
       out.replaced_by = next_id;
       out.status = next_kind == domain::kRevocationKind ? domain::RecordStatus::kRevoked
-                                                         : domain::RecordStatus::kCorrected;
+                                                        : domain::RecordStatus::kCorrected;
     }
     return out;
   }

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <utility>
 
 #include "base/text.h"
 #include "store/soci_errors.h"
@@ -50,7 +51,10 @@ class SqliteBulkWriter final : public BulkWriter {
     if (values.size() != columns_.size()) {
       return Status::Internal("bulk row has the wrong column count");
     }
-    for (std::string_view v : values) pending_.emplace_back(v);
+    for (std::string_view v : values) {
+      pending_.emplace_back(arena_.size(), v.size());
+      arena_.append(v);
+    }
     if (pending_.size() == batch_rows_ * columns_.size()) {
       if (full_batch_ == nullptr) status_ = Prepare(batch_rows_, &full_batch_);
       if (status_.ok()) status_ = Execute(full_batch_);
@@ -83,14 +87,16 @@ class SqliteBulkWriter final : public BulkWriter {
 
   Status Execute(sqlite_api::sqlite3_stmt* stmt) {
     for (std::size_t i = 0; i < pending_.size(); ++i) {
-      sqlite_api::sqlite3_bind_text(stmt, static_cast<int>(i + 1), pending_[i].data(),
-                                    static_cast<int>(pending_[i].size()), SQLITE_STATIC);
+      sqlite_api::sqlite3_bind_text(stmt, static_cast<int>(i + 1),
+                                    arena_.data() + pending_[i].first,
+                                    static_cast<int>(pending_[i].second), SQLITE_STATIC);
     }
     int rc = sqlite_api::sqlite3_step(stmt);
     Status status = rc == SQLITE_DONE ? Status() : Error();
     if (status.ok()) inserted_ += sqlite_api::sqlite3_changes(db_);
     sqlite_api::sqlite3_reset(stmt);
     pending_.clear();
+    arena_.clear();
     return status;
   }
 
@@ -103,7 +109,10 @@ class SqliteBulkWriter final : public BulkWriter {
   std::string table_;
   std::vector<std::string> columns_;
   std::size_t batch_rows_;
-  std::vector<std::string> pending_;  // values of the rows not yet inserted, row-major
+  // The values of the rows not yet inserted, row-major, as (offset, length) in arena_: one
+  // buffer instead of a string per value (bulk loads are allocation-bound otherwise).
+  std::vector<std::pair<std::size_t, std::size_t>> pending_;
+  std::string arena_;
   OnConflict on_conflict_;
   sqlite_api::sqlite3_stmt* full_batch_ = nullptr;
   std::int64_t inserted_ = 0;
@@ -268,16 +277,13 @@ bool ConnectionLost(soci::session& sql, Backend backend) {
   return conn == nullptr || PQstatus(conn) == CONNECTION_BAD;
 }
 
-
 std::unique_ptr<BulkWriter> BulkWriter::Create(soci::session& sql, Backend backend,
-                                               std::string table,
-                                               std::vector<std::string> columns,
+                                               std::string table, std::vector<std::string> columns,
                                                OnConflict on_conflict) {
   if (backend == Backend::kPostgres) {
     return std::make_unique<PostgresBulkWriter>(sql, table, columns, on_conflict);
   }
-  return std::make_unique<SqliteBulkWriter>(sql, std::move(table), std::move(columns),
-                                            on_conflict);
+  return std::make_unique<SqliteBulkWriter>(sql, std::move(table), std::move(columns), on_conflict);
 }
 
 Backend BackendOf(soci::session& sql) {

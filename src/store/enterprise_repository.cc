@@ -6,8 +6,8 @@
 #include <chrono>
 
 #include "base/clock.h"
-#include "store/database.h"
 #include "domain/name_search.h"
+#include "store/database.h"
 #include "store/dialect.h"
 #include "store/enterprise_columns.h"
 #include "store/enterprise_search.h"
@@ -43,10 +43,10 @@ class BulkEnterpriseInserter final : public EnterpriseInserter {
  public:
   explicit BulkEnterpriseInserter(soci::session& sql)
       : backend_(dialect::BackendOf(sql)), created_at_(NowIsoUtc()) {
-    std::vector<std::string> columns = {"uscc",       "name",          "name_key",
-                                        "region_code", "industry_code", "size",
-                                        "founded_on", "legal_representative", "address",
-                                        "created_at"};
+    std::vector<std::string> columns = {
+        "uscc",          "name",      "name_key",   "region_code",
+        "industry_code", "size",      "founded_on", "legal_representative",
+        "address",       "created_at"};
     if (backend_ == Backend::kSqlite) {
       long long max_id = 0;
       soci::indicator ind = soci::i_ok;
@@ -67,9 +67,9 @@ class BulkEnterpriseInserter final : public EnterpriseInserter {
     std::string_view size = domain::EnterpriseSizeNameEn(e.size);
     if (backend_ == Backend::kSqlite) {
       std::string id = std::to_string(next_id_++);
-      ZL_RETURN_IF_ERROR(rows_->Add({id, e.uscc, e.name, terms.name_key, e.region_code,
-                                     e.industry_code, size, founded_on, e.legal_representative,
-                                     e.address, created_at_}));
+      ZL_RETURN_IF_ERROR(
+          rows_->Add({id, e.uscc, e.name, terms.name_key, e.region_code, e.industry_code, size,
+                      founded_on, e.legal_representative, e.address, created_at_}));
       return index_->Add({id, terms.bigrams, terms.unigrams, terms.facets});
     }
     std::string array = terms.PostgresArray();
@@ -136,34 +136,45 @@ Result<std::optional<domain::Enterprise>> FindEnterprise(soci::session& sql,
   c.Into(st);
   st.exchange(soci::use(key));
   st.alloc();
-  st.prepare(std::string("SELECT ") + kEnterpriseColumns + " FROM enterprise e WHERE e.uscc = :uscc");
+  st.prepare(std::string("SELECT ") + kEnterpriseColumns +
+             " FROM enterprise e WHERE e.uscc = :uscc");
   st.define_and_bind();
   if (!st.execute(true)) return std::optional<domain::Enterprise>();
   ZL_ASSIGN_OR_RETURN(domain::Enterprise e, c.ToEnterprise());
   return std::optional<domain::Enterprise>(std::move(e));
 }
 
-Result<std::vector<domain::Enterprise>> FindEnterprises(soci::session& sql,
-                                                        std::span<const std::string> usccs) {
-  std::vector<domain::Enterprise> out;
-  constexpr std::size_t kPerQuery = 500;
-  for (std::size_t start = 0; start < usccs.size(); start += kPerQuery) {
-    std::size_t n = std::min(kPerQuery, usccs.size() - start);
-    std::vector<std::string> keys(usccs.begin() + static_cast<std::ptrdiff_t>(start),
-                                  usccs.begin() + static_cast<std::ptrdiff_t>(start + n));
+struct EnterpriseLookup::Statement {
+  explicit Statement(soci::session& sql) : st(sql), keys(kBatch) {
     std::string list;
-    for (std::size_t i = 0; i < n; ++i) list += (i ? ", :u" : ":u") + std::to_string(i);
-    EnterpriseColumns c;
-    soci::statement st(sql);
-    c.Into(st);
+    for (std::size_t i = 0; i < kBatch; ++i) list += (i ? ", :u" : ":u") + std::to_string(i);
+    columns.Into(st);
     for (std::string& k : keys) st.exchange(soci::use(k));
     st.alloc();
-    st.prepare(std::string("SELECT ") + kEnterpriseColumns + " FROM enterprise e WHERE e.uscc IN (" +
-               list + ")");
+    st.prepare(std::string("SELECT ") + kEnterpriseColumns +
+               " FROM enterprise e WHERE e.uscc IN (" + list + ")");
     st.define_and_bind();
-    st.execute(false);
-    while (st.fetch()) {
-      ZL_ASSIGN_OR_RETURN(domain::Enterprise e, c.ToEnterprise());
+  }
+  soci::statement st;
+  std::vector<std::string> keys;  // bound by reference; "" matches nothing
+  EnterpriseColumns columns;
+};
+
+EnterpriseLookup::EnterpriseLookup(soci::session& sql) : sql_(sql) {}
+EnterpriseLookup::~EnterpriseLookup() = default;
+
+Result<std::vector<domain::Enterprise>> EnterpriseLookup::Find(
+    std::span<const std::string_view> usccs) {
+  if (!statement_) statement_ = std::make_unique<Statement>(sql_);
+  std::vector<domain::Enterprise> out;
+  for (std::size_t start = 0; start < usccs.size(); start += kBatch) {
+    const std::size_t n = std::min(kBatch, usccs.size() - start);
+    for (std::size_t i = 0; i < kBatch; ++i) {
+      statement_->keys[i].assign(i < n ? usccs[start + i] : std::string_view());
+    }
+    statement_->st.execute(false);
+    while (statement_->st.fetch()) {
+      ZL_ASSIGN_OR_RETURN(domain::Enterprise e, statement_->columns.ToEnterprise());
       out.push_back(std::move(e));
     }
   }

@@ -7,6 +7,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/result.h"
@@ -51,9 +52,22 @@ struct Tally {
 // (its audit entry, an import). Call inside Database::Read/Write.
 Result<std::optional<domain::Enterprise>> FindEnterprise(soci::session& sql,
                                                          const std::string& uscc);
-// The enterprises among `usccs` that are in the register (any order; missing ones left out).
-Result<std::vector<domain::Enterprise>> FindEnterprises(soci::session& sql,
-                                                        std::span<const std::string> usccs);
+// Looks enterprises up by USCC many at a time, for bulk work that checks every row of a file
+// against the register: one prepared statement with kBatch placeholders, reused for every
+// call (preparing a statement with hundreds of parameters costs more than running it).
+class EnterpriseLookup {
+ public:
+  static constexpr std::size_t kBatch = 500;
+  explicit EnterpriseLookup(soci::session& sql);
+  ~EnterpriseLookup();
+  // The enterprises among `usccs` that are in the register (any order; missing ones left out).
+  Result<std::vector<domain::Enterprise>> Find(std::span<const std::string_view> usccs);
+
+ private:
+  struct Statement;
+  soci::session& sql_;
+  std::unique_ptr<Statement> statement_;  // prepared on first use
+};
 // Replaces `before` (as read) by `after` (same USCC), keeping the name index in step.
 void UpdateEnterprise(soci::session& sql, const domain::Enterprise& before,
                       const domain::Enterprise& after);

@@ -96,7 +96,8 @@ TEST_P(EnterpriseRepositoryTest, FiltersByRegionIndustryAndTwoCharacterChineseNa
 
 TEST_P(EnterpriseRepositoryTest, BestMatchesComeFirst) {
   std::vector<Enterprise> rows = {
-      Make("91130900MA0A000011", "沧州钢铁集团有限责任公司", "130900", "C31", EnterpriseSize::kLarge),
+      Make("91130900MA0A000011", "沧州钢铁集团有限责任公司", "130900", "C31",
+           EnterpriseSize::kLarge),
       Make("91130900MA0A000012", "钢铁", "130900", "C31", EnterpriseSize::kSmall),
       Make("91130900MA0A000013", "钢铁贸易有限公司", "130900", "F51", EnterpriseSize::kSmall),
   };
@@ -106,9 +107,9 @@ TEST_P(EnterpriseRepositoryTest, BestMatchesComeFirst) {
   ASSERT_EQ(page->total, 5);
   std::vector<std::string> names;
   for (const Enterprise& e : page->items) names.push_back(e.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"钢铁", "钢铁贸易有限公司", "唐山市鑫达钢铁有限公司",
-                                             "定州市安泰钢铁有限公司",
-                                             "沧州钢铁集团有限责任公司"}));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"钢铁", "钢铁贸易有限公司", "唐山市鑫达钢铁有限公司",
+                                      "定州市安泰钢铁有限公司", "沧州钢铁集团有限责任公司"}));
 }
 
 TEST_P(EnterpriseRepositoryTest, RenamedEnterpriseIsFoundByItsNewNameOnly) {
@@ -132,16 +133,17 @@ TEST_P(EnterpriseRepositoryTest, RenamedEnterpriseIsFoundByItsNewNameOnly) {
 TEST_P(EnterpriseRepositoryTest, ManyMatchesPageThroughEveryMatchOnce) {
   const int n = static_cast<int>(kRankAllLimit) + 150;
   int i = 0;
-  ASSERT_TRUE(repo_->InsertAll([&]() -> std::optional<Enterprise> {
-                     if (i == n) return std::nullopt;
-                     char uscc[19];
-                     std::snprintf(uscc, sizeof uscc, "91131000MA0D%06d", i);
-                     // Every 7th name starts with the query.
-                     std::string name = i % 7 == 0 ? "廊坊" + std::to_string(i) + "号公司"
-                                                   : "新廊坊" + std::to_string(i) + "号公司";
-                     ++i;
-                     return Make(uscc, name, "131000", "C33", EnterpriseSize::kMicro);
-                   })
+  ASSERT_TRUE(repo_
+                  ->InsertAll([&]() -> std::optional<Enterprise> {
+                    if (i == n) return std::nullopt;
+                    char uscc[19];
+                    std::snprintf(uscc, sizeof uscc, "91131000MA0D%06d", i);
+                    // Every 7th name starts with the query.
+                    std::string name = i % 7 == 0 ? "廊坊" + std::to_string(i) + "号公司"
+                                                  : "新廊坊" + std::to_string(i) + "号公司";
+                    ++i;
+                    return Make(uscc, name, "131000", "C33", EnterpriseSize::kMicro);
+                  })
                   .ok());
   std::set<std::string> seen;
   bool prefix_phase = true;
@@ -205,8 +207,8 @@ TEST_P(EnterpriseRepositoryTest, SearchesNamesOfEveryLengthThroughTheIndex) {
   EXPECT_EQ(count("华北制药"), 1);  // 4 characters: a phrase of bigrams
   EXPECT_EQ(count("有限公司"), 5);
   EXPECT_EQ(count("钢铁有限"), 2);
-  EXPECT_EQ(count("钢"), 2);  // 1 character: the character index
-  EXPECT_EQ(count("钢铁"), 2);  // 2 characters: one bigram
+  EXPECT_EQ(count("钢"), 2);        // 1 character: the character index
+  EXPECT_EQ(count("钢铁"), 2);      // 2 characters: one bigram
   EXPECT_EQ(count("唐山钢铁"), 0);  // its bigrams all occur, but not as one phrase
   EXPECT_EQ(count("定州市安泰钢铁有限公司"), 1);
   EXPECT_EQ(count("不存在的公司"), 0);

@@ -108,7 +108,8 @@ struct Search {
   // A condition on "e" selecting the matches.
   std::string Matches(Query& q) const {
     if (backend == Backend::kSqlite) {
-      std::string cond = "e.id IN (SELECT rowid FROM enterprise_search WHERE enterprise_search MATCH ";
+      std::string cond =
+          "e.id IN (SELECT rowid FROM enterprise_search WHERE enterprise_search MATCH ";
       cond += q.Param(FtsQuery());
       return cond + ")";
     }
@@ -215,8 +216,9 @@ Result<PageOf<domain::Enterprise>> SearchEnterprises(soci::session& sql,
   Query q;
   std::string text;
   if (s.backend == Backend::kSqlite) {
-    text = columns + " FROM enterprise_search s JOIN enterprise e ON e.id = s.rowid"
-                     " WHERE enterprise_search MATCH ";
+    text = columns +
+           " FROM enterprise_search s JOIN enterprise e ON e.id = s.rowid"
+           " WHERE enterprise_search MATCH ";
     text += q.Param(s.FtsQuery());
     text += " AND NOT (";
     text += s.StartsWith(q);

@@ -23,15 +23,17 @@ struct RunRow {
     for (std::string* f : {&kind, &file_name, &format, &actor, &actor_region}) {
       st.exchange(soci::into(*f));
     }
-    for (long long* n : {&strict, &committed, &accepted, &rejected, &inserted, &updated, &unchanged}) {
+    for (long long* n :
+         {&strict, &committed, &accepted, &rejected, &inserted, &updated, &unchanged}) {
       st.exchange(soci::into(*n));
     }
     st.exchange(soci::into(created_at));
   }
 
   ImportRun ToRun() const {
-    return {id,       kind,     file_name, format,  actor,     actor_region, strict != 0,
-            committed != 0, accepted, rejected, inserted, updated, unchanged, created_at};
+    return {id,           kind,        file_name,      format,    actor,
+            actor_region, strict != 0, committed != 0, accepted,  rejected,
+            inserted,     updated,     unchanged,      created_at};
   }
 };
 
@@ -58,16 +60,17 @@ void UpdateImportRun(soci::session& sql, const ImportRun& run) {
             rejected = run.rejected, inserted = run.inserted, updated = run.updated,
             unchanged = run.unchanged;
   sql << "UPDATE import_run SET committed = :committed, accepted = :accepted, rejected = "
-         ":rejected, inserted = :inserted, updated = :updated, unchanged = :unchanged WHERE id = :id",
+         ":rejected, inserted = :inserted, updated = :updated, unchanged = :unchanged WHERE id = "
+         ":id",
       soci::use(committed), soci::use(accepted), soci::use(rejected), soci::use(inserted),
       soci::use(updated), soci::use(unchanged), soci::use(id);
 }
 
 Status AddImportErrors(soci::session& sql, std::int64_t import_id, std::int64_t first_seq,
                        std::span<const ImportError> errors) {
-  auto writer = dialect::BulkWriter::Create(sql, dialect::BackendOf(sql), "import_error",
-                                            {"import_id", "seq", "row_number", "column_name",
-                                             "reason"});
+  auto writer =
+      dialect::BulkWriter::Create(sql, dialect::BackendOf(sql), "import_error",
+                                  {"import_id", "seq", "row_number", "column_name", "reason"});
   std::string id = std::to_string(import_id);
   std::int64_t seq = first_seq;
   for (const ImportError& e : errors) {
@@ -92,8 +95,7 @@ Result<std::optional<ImportRun>> FindImportRun(soci::session& sql, std::int64_t 
 }
 
 Result<std::vector<ImportRun>> ListImportRuns(soci::session& sql, const std::string& region,
-                                              int limit, std::int64_t offset,
-                                              std::int64_t& total) {
+                                              int limit, std::int64_t offset, std::int64_t& total) {
   std::string where = region.empty() ? "" : " WHERE actor_region = :region";
   std::string region_value = region;
   {
@@ -128,10 +130,11 @@ Status ScanImportErrors(soci::session& sql, std::int64_t import_id, std::int64_t
   long long row_number = 0;
   ImportError e;
   std::string limit_clause = limit >= 0 ? " LIMIT " + std::to_string(limit) : "";
-  soci::statement st = (sql.prepare << "SELECT row_number, column_name, reason FROM import_error "
-                                       "WHERE import_id = :id ORDER BY seq" << limit_clause,
-                        soci::into(row_number), soci::into(e.column), soci::into(e.reason),
-                        soci::use(id));
+  soci::statement st =
+      (sql.prepare << "SELECT row_number, column_name, reason FROM import_error "
+                      "WHERE import_id = :id ORDER BY seq"
+                   << limit_clause,
+       soci::into(row_number), soci::into(e.column), soci::into(e.reason), soci::use(id));
   st.execute(false);
   while (st.fetch()) {
     e.row = row_number;

@@ -20,10 +20,10 @@ namespace zl::store {
 
 struct ImportRun {
   std::int64_t id = 0;
-  std::string kind;       // "enterprises" | "records"
-  std::string file_name;  // as given by the uploader; may be ""
-  std::string format;     // "csv" | "xlsx"
-  std::string actor;      // audit actor label
+  std::string kind;          // "enterprises" | "records"
+  std::string file_name;     // as given by the uploader; may be ""
+  std::string format;        // "csv" | "xlsx"
+  std::string actor;         // audit actor label
   std::string actor_region;  // "" for province-wide actors
   bool strict = false;
   bool committed = false;
@@ -48,8 +48,7 @@ Status AddImportErrors(soci::session& sql, std::int64_t import_id, std::int64_t 
 Result<std::optional<ImportRun>> FindImportRun(soci::session& sql, std::int64_t id);
 // Newest first. `region`: only runs by actors of that region ("" = all).
 Result<std::vector<ImportRun>> ListImportRuns(soci::session& sql, const std::string& region,
-                                              int limit, std::int64_t offset,
-                                              std::int64_t& total);
+                                              int limit, std::int64_t offset, std::int64_t& total);
 // The run's errors in row order, at most `limit` (-1: all), one at a time to `visit`.
 Status ScanImportErrors(soci::session& sql, std::int64_t import_id, std::int64_t limit,
                         const std::function<void(const ImportError&)>& visit);
