@@ -68,6 +68,11 @@ std::vector<Row> Table() {
        {U, F, F, A, A, F, F, F}},
       // A regional caller gets 403 for a record that does not exist, as for one elsewhere.
       {"POST",
+       "/api/v1/records/{id}/correct",
+       "/api/v1/records/999999/correct",
+       "{}",
+       {U, F, F, F, A, F, F, F}},
+      {"POST",
        "/api/v1/records/{id}/revoke",
        "/api/v1/records/999999/revoke",
        "{}",

@@ -202,6 +202,34 @@ TEST_P(CreditApiTest, RevokedRecordLeavesThePublicFileButNotTheHistory) {
   EXPECT_NE(audit.body.find("record.revoke"), std::string::npos);
 }
 
+TEST_P(CreditApiTest, CorrectionOverHttpAndSearchByCreditCode) {
+  Caller city = LogIn("tangshan");
+  std::int64_t complaint = AddPersonalData(LogIn("admin"));
+  auto corrected = Send(city, "POST", "/api/v1/records/" + std::to_string(complaint) + "/correct",
+                        json{{"kind", "complaint"},
+                             {"occurred_on", "2025-06-02"},
+                             {"title", "投诉经核实（更正日期）"},
+                             {"source_department", "唐山市市场监督管理局"},
+                             {"polarity", "bad"},
+                             {"severity", "minor"},
+                             {"published_from", "2025-06-05"}}
+                            .dump());
+  ASSERT_EQ(corrected.status, 201) << corrected.body;
+  EXPECT_EQ(corrected.Json()["replaces"], complaint);
+  auto full = Send(city, "GET", "/api/v1/enterprises/" + tangshan_uscc_).Json();
+  for (const json& r : full["records"]) {
+    if (r["id"] == complaint) {
+      EXPECT_EQ(r["status"], "corrected");
+    }
+  }
+  auto bad = Send(city, "POST", "/api/v1/records/" + std::to_string(complaint) + "/correct", "{}");
+  EXPECT_EQ(bad.status, 409);  // already corrected
+
+  auto found = Send({}, "GET", "/api/v1/enterprises?q=" + tangshan_uscc_).Json();
+  ASSERT_EQ(found["total"], 1);
+  EXPECT_EQ(found["items"][0]["uscc"], tangshan_uscc_);
+}
+
 TEST_P(CreditApiTest, TwoCharacterSearchAndExportAgree) {
   auto page = Send({}, "GET", "/api/v1/enterprises?q=有限&per_page=200").Json();
   ASSERT_GT(page["total"].get<int>(), 0);

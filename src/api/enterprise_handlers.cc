@@ -48,6 +48,11 @@ Result<store::EnterpriseFilter> SearchFilter(http::Request& request) {
   if (CountCodePoints(filter.name_contains) > 100) {
     return Status::InvalidArgument("is longer than 100 characters", "q");
   }
+  // A query that is a valid credit code finds that enterprise (not names containing it).
+  if (domain::UsccVerdict v = domain::Uscc::Check(filter.name_contains); v.valid) {
+    filter.uscc = v.normalized;
+    filter.name_contains.clear();
+  }
   return filter;
 }
 

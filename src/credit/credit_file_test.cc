@@ -137,6 +137,42 @@ TEST_P(CreditFileTest, AddRecordValidatesLikeAnImportAndRefusesDuplicates) {
   EXPECT_EQ(s.code(), Status::Code::kNotFound);
 }
 
+TEST_P(CreditFileTest, CorrectionSupersedesTheRecordAndKeepsItsHistory) {
+  store::StoredRecord corrected;
+  Status s = db().Write([&](soci::session& sql) {
+    ZL_ASSIGN_OR_RETURN(
+        corrected, CorrectRecord(sql, to_revoke_,
+                                 {"penalty", "2025-02-01", "罚款（更正金额）", "市局", "E-1", "bad",
+                                  "general", "2025-02-05", ""},
+                                 "tester", kToday));
+    return Status();
+  });
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(corrected.record.replaces, to_revoke_);
+  CreditFile full = Read(CreditView::kFull);
+  for (const auto& r : full.records) {
+    if (r.record.id == to_revoke_) EXPECT_EQ(r.status, domain::RecordStatus::kCorrected);
+  }
+  CreditFile pub = Read(CreditView::kPublic);
+  bool shows_new = false, shows_old = false;
+  for (const auto& r : pub.records) {
+    shows_new |= r.record.id == corrected.record.id;
+    shows_old |= r.record.id == to_revoke_;
+  }
+  EXPECT_TRUE(shows_new);
+  EXPECT_FALSE(shows_old);
+  // An unchanged "correction" and a second correction of the old record are refused.
+  s = db().Write([&](soci::session& sql) {
+    return CorrectRecord(sql, corrected.record.id,
+                         {"penalty", "2025-02-01", "罚款（更正金额）", "市局", "E-1", "bad",
+                          "general", "2025-02-05", ""},
+                         "tester", kToday)
+        .status();
+  });
+  EXPECT_EQ(s.field(), "record");
+  EXPECT_EQ(Revoke(to_revoke_).status().code(), Status::Code::kFailedPrecondition);
+}
+
 ZL_INSTANTIATE_BACKEND_TESTS(CreditFileTest);
 
 }  // namespace

@@ -18,10 +18,9 @@ Result<store::StoredRecord> Append(soci::session& sql, const domain::CreditRecor
   return std::move(*stored);
 }
 
-}  // namespace
-
-Result<store::StoredRecord> AddRecord(soci::session& sql, const std::string& uscc,
-                                      const RecordInput& in, const std::string& actor, Date today) {
+// The record `in` describes, validated as an import row.
+Result<domain::CreditRecord> ParseInput(const std::string& uscc, const RecordInput& in,
+                                        Date today) {
   std::vector<store::ImportError> errors;
   std::vector<std::string> cells = {
       uscc,           in.kind,     in.occurred_on, in.title,          in.source_department,
@@ -31,10 +30,45 @@ Result<store::StoredRecord> AddRecord(soci::session& sql, const std::string& usc
     const store::ImportError& e = errors.front();
     return Status::InvalidArgument(e.reason, e.column.empty() ? "record" : e.column);
   }
+  return std::move(*record);
+}
+
+// The record `id` if it may be superseded: it exists, is in force and is not a revocation.
+Result<store::StoredRecord> Supersedable(soci::session& sql, std::int64_t id) {
+  ZL_ASSIGN_OR_RETURN(std::optional<store::StoredRecord> target, store::FindRecord(sql, id));
+  if (!target) return Status::NotFound("no credit record with id " + std::to_string(id));
+  if (target->record.kind == domain::kRevocationKind) {
+    return Status::FailedPrecondition("a revocation cannot be revoked or corrected");
+  }
+  if (target->status != domain::RecordStatus::kActive) {
+    return Status::FailedPrecondition("record " + std::to_string(id) + " is already " +
+                                      std::string(domain::RecordStatusName(target->status)));
+  }
+  return std::move(*target);
+}
+
+}  // namespace
+
+Result<store::StoredRecord> AddRecord(soci::session& sql, const std::string& uscc,
+                                      const RecordInput& in, const std::string& actor, Date today) {
+  ZL_ASSIGN_OR_RETURN(domain::CreditRecord record, ParseInput(uscc, in, today));
   ZL_ASSIGN_OR_RETURN(std::optional<domain::Enterprise> enterprise,
-                      store::FindEnterprise(sql, record->uscc));
-  if (!enterprise) return Status::NotFound("no enterprise with USCC " + record->uscc);
-  return Append(sql, *record, actor);
+                      store::FindEnterprise(sql, record.uscc));
+  if (!enterprise) return Status::NotFound("no enterprise with USCC " + record.uscc);
+  return Append(sql, record, actor);
+}
+
+Result<store::StoredRecord> CorrectRecord(soci::session& sql, std::int64_t id,
+                                          const RecordInput& in, const std::string& actor,
+                                          Date today) {
+  ZL_ASSIGN_OR_RETURN(store::StoredRecord target, Supersedable(sql, id));
+  ZL_ASSIGN_OR_RETURN(domain::CreditRecord record, ParseInput(target.record.uscc, in, today));
+  if (record.NaturalKey() == target.record.NaturalKey()) {
+    return Status::InvalidArgument(
+        "a correction must change the kind, date, document number or title", "record");
+  }
+  record.replaces = id;
+  return Append(sql, record, actor);
 }
 
 Result<store::StoredRecord> RevokeRecord(soci::session& sql, std::int64_t id,
@@ -45,22 +79,14 @@ Result<store::StoredRecord> RevokeRecord(soci::session& sql, std::int64_t id,
   if (CountCodePoints(reason) > 400) {
     return Status::InvalidArgument("is longer than 400 characters", "reason");
   }
-  ZL_ASSIGN_OR_RETURN(std::optional<store::StoredRecord> target, store::FindRecord(sql, id));
-  if (!target) return Status::NotFound("no credit record with id " + std::to_string(id));
-  if (target->record.kind == domain::kRevocationKind) {
-    return Status::FailedPrecondition("a revocation cannot itself be revoked");
-  }
-  if (target->status != domain::RecordStatus::kActive) {
-    return Status::FailedPrecondition("record " + std::to_string(id) + " is already " +
-                                      std::string(domain::RecordStatusName(target->status)));
-  }
+  ZL_ASSIGN_OR_RETURN(store::StoredRecord target, Supersedable(sql, id));
   domain::CreditRecord r;
-  r.uscc = target->record.uscc;
+  r.uscc = target.record.uscc;
   r.kind = std::string(domain::kRevocationKind);
   r.occurred_on = today;
   r.title = "撤销：" + reason;
   std::string department = TrimSpace(revocation.source_department);
-  r.source_department = department.empty() ? target->record.source_department : department;
+  r.source_department = department.empty() ? target.record.source_department : department;
   r.document_no = TrimSpace(revocation.document_no);
   r.polarity = domain::Polarity::kNeutral;
   r.severity = domain::Severity::kNone;

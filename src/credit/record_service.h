@@ -1,6 +1,7 @@
-// Writing single credit records outside imports: a regulator adds a record, or revokes one.
-// Both append (records are never changed); a revocation is a record of kind "revocation"
-// whose `replaces` names the revoked record, which then shows as revoked. Call inside
+// Writing single credit records outside imports: a regulator adds a record, corrects one or
+// revokes one. All append (records are never changed): a correction is a new record whose
+// `replaces` names the corrected one; a revocation is a record of kind "revocation" whose
+// `replaces` names the revoked record. Call inside
 // Database::Write, together with the audit entry.
 #pragma once
 
@@ -28,6 +29,13 @@ struct RecordInput {
 Result<store::StoredRecord> AddRecord(soci::session& sql, const std::string& uscc,
                                       const RecordInput& input, const std::string& actor,
                                       Date today);
+
+// Replaces record `id` by a corrected one (validated as AddRecord; the enterprise stays the
+// same): the old record shows as corrected, the new one names it in `replaces`. NotFound,
+// FailedPrecondition and AlreadyExists as for RevokeRecord and AddRecord.
+Result<store::StoredRecord> CorrectRecord(soci::session& sql, std::int64_t id,
+                                          const RecordInput& input, const std::string& actor,
+                                          Date today);
 
 struct Revocation {
   std::string reason;             // required

@@ -22,7 +22,11 @@ namespace {
 std::string WhereClause(const EnterpriseFilter& filter, std::vector<std::string>& values) {
   std::string where = " WHERE 1 = 1";
   values.clear();
-  values.reserve(3);
+  values.reserve(4);
+  if (!filter.uscc.empty()) {
+    values.push_back(filter.uscc);
+    where += " AND e.uscc = :uscc";
+  }
   if (!filter.region_code.empty()) {
     values.push_back(filter.region_code);
     where += " AND e.region_code = :region";
@@ -237,7 +241,7 @@ Result<PageOf<domain::Enterprise>> EnterpriseRepository::Page(const EnterpriseFi
   PageOf<domain::Enterprise> out;
   out.page = page.page;
   out.per_page = page.per_page;
-  if (!domain::NameSearchKey(filter.name_contains).empty()) {
+  if (filter.uscc.empty() && !domain::NameSearchKey(filter.name_contains).empty()) {
     ZL_RETURN_IF_ERROR(db_.Read([&](soci::session& sql) {
       ZL_ASSIGN_OR_RETURN(out, SearchEnterprises(sql, filter, page));
       return Status();

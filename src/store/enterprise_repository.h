@@ -22,6 +22,7 @@ namespace zl::store {
 class Database;
 
 struct EnterpriseFilter {
+  std::string uscc{};           // exactly this enterprise; empty = all
   std::string region_code{};    // supervision unit; empty = all
   std::string industry_code{};  // empty = all
   std::string size{};           // "large" | "medium" | "small" | "micro"; empty = all
