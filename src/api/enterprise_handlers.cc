@@ -32,6 +32,7 @@ Result<store::EnterpriseFilter> SearchFilter(http::Request& request) {
     Result<const domain::Region*> region =
         domain::RegionRegistry::Hebei().Lookup(filter.region_code);
     if (!region.ok()) return Status::InvalidArgument(region.status().message(), "region");
+    filter.region_code = (*region)->code;
   }
   filter.industry_code = TextParam(request, "industry");
   if (!filter.industry_code.empty()) {
@@ -70,6 +71,7 @@ http::Response ListEnterprises(AppContext& context, http::Request& request,
     items.push_back(EnterpriseToJson(VisibleEnterprise(p, std::move(e))));
   }
   return http::Response::Json({{"total", result->total},
+                               {"total_capped", result->total_is_lower_bound},
                                {"page", result->page},
                                {"per_page", result->per_page},
                                {"items", std::move(items)}});

@@ -57,8 +57,9 @@ class BulkEnterpriseInserter final : public EnterpriseInserter {
       sql << "SELECT MAX(id) FROM enterprise", soci::into(max_id, ind);
       next_id_ = (ind == soci::i_ok ? max_id : 0) + 1;
       columns.insert(columns.begin(), "id");
-      index_ = dialect::BulkWriter::Create(sql, backend_, "enterprise_search",
-                                           {"rowid", "bigrams", "unigrams", "facets"});
+      std::vector<std::string> index_columns = {"rowid"};
+      for (const char* c : kNameIndexColumns) index_columns.emplace_back(c);
+      index_ = dialect::BulkWriter::Create(sql, backend_, "enterprise_search", index_columns);
     } else {
       columns.push_back("search_terms");
     }
@@ -74,7 +75,9 @@ class BulkEnterpriseInserter final : public EnterpriseInserter {
       ZL_RETURN_IF_ERROR(
           rows_->Add({id, e.uscc, e.name, terms.name_key, e.region_code, e.industry_code, size,
                       founded_on, e.legal_representative, e.address, created_at_}));
-      return index_->Add({id, terms.bigrams, terms.unigrams, terms.facets});
+      std::vector<std::string_view> values = NameIndexValues(terms);
+      values.insert(values.begin(), id);
+      return index_->Add(values);
     }
     std::string array = terms.PostgresArray();
     return rows_->Add({e.uscc, e.name, terms.name_key, e.region_code, e.industry_code, size,
@@ -197,7 +200,8 @@ void UpdateEnterprise(soci::session& sql, const domain::Enterprise& before,
       soci::use(after.name), soci::use(terms.name_key), soci::use(after.region_code),
       soci::use(after.industry_code), soci::use(size), soci::use(founded),
       soci::use(after.legal_representative), soci::use(after.address), soci::use(after.uscc);
-  const bool reindex = old_terms.name_key != terms.name_key || old_terms.facets != terms.facets;
+  const bool reindex = old_terms.name_key != terms.name_key ||
+                       old_terms.facets != terms.facets || before.region_code != after.region_code;
   if (!reindex) return;
   if (dialect::BackendOf(sql) == Backend::kSqlite) {
     long long id = 0;

@@ -38,6 +38,7 @@ struct PageRequest {
 template <typename T>
 struct PageOf {
   std::int64_t total = 0;
+  bool total_is_lower_bound = false;  // a name search found more than it counted
   int page = 1;
   int per_page = 20;
   std::vector<T> items;

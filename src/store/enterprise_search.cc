@@ -76,17 +76,22 @@ struct Search {
   std::vector<std::string> facets;
   const EnterpriseFilter* filter;
 
+  // The name terms to look up: the character or the bigrams, prefixed with the region when
+  // the search is limited to one (see name_index.h).
+  std::vector<std::string> NameTerms() const {
+    std::vector<std::string> terms =
+        chars.size() == 1 ? std::vector<std::string>{key} : domain::KeyBigrams(key);
+    for (std::string& t : terms) t.insert(0, filter->region_code);
+    return terms;
+  }
+
   // SQLite: the FTS5 query. Terms are letters and digits, so quoting cannot break out.
   std::string FtsQuery() const {
-    std::string m;
-    if (chars.size() == 1) {
-      m = "unigrams : \"" + key + "\"";
-    } else {
-      m = "bigrams : \"";
-      std::vector<std::string> grams = domain::KeyBigrams(key);
-      for (std::size_t i = 0; i < grams.size(); ++i) m += (i ? " " : "") + grams[i];
-      m += "\"";
-    }
+    std::string m = filter->region_code.empty() ? "" : "r";
+    m += chars.size() == 1 ? "unigrams : \"" : "bigrams : \"";
+    std::vector<std::string> terms = NameTerms();
+    for (std::size_t i = 0; i < terms.size(); ++i) m += (i ? " " : "") + terms[i];
+    m += "\"";
     for (const std::string& f : facets) m += " AND facets : " + f;
     return m;
   }
@@ -94,11 +99,7 @@ struct Search {
   // PostgreSQL: the terms every match must hold.
   std::string PostgresTerms() const {
     std::set<std::string> terms;
-    if (chars.size() == 1) {
-      terms.insert(key);
-    } else {
-      for (std::string& g : domain::KeyBigrams(key)) terms.insert(std::move(g));
-    }
+    for (std::string& t : NameTerms()) terms.insert(std::move(t));
     std::string out = "{";
     for (const std::string& t : terms) out += (out.size() > 1 ? "," : "") + t;
     for (const std::string& f : facets) out += (out.size() > 1 ? "," : "") + f;
@@ -151,15 +152,20 @@ struct Search {
     return out;
   }
 
-  long long CountMatches(soci::session& sql) const {
+  // The number of matches, counting no further than `cap` + 1.
+  long long CountMatches(soci::session& sql, long long cap) const {
     Query q;
+    const std::string limit = " LIMIT " + std::to_string(cap + 1) + ") t";
     if (backend == Backend::kSqlite) {
       std::string m = q.Param(FtsQuery());
-      return Count(sql, "SELECT COUNT(*) FROM enterprise_search WHERE enterprise_search MATCH " + m,
+      return Count(sql,
+                   "SELECT COUNT(*) FROM (SELECT rowid FROM enterprise_search WHERE "
+                   "enterprise_search MATCH " +
+                       m + limit,
                    q);
     }
     std::string cond = Matches(q);
-    return Count(sql, "SELECT COUNT(*) FROM enterprise e WHERE " + cond, q);
+    return Count(sql, "SELECT COUNT(*) FROM (SELECT 1 FROM enterprise e WHERE " + cond + limit, q);
   }
 };
 
@@ -170,14 +176,18 @@ Result<PageOf<domain::Enterprise>> SearchEnterprises(soci::session& sql,
                                                      PageRequest page) {
   Search s{dialect::BackendOf(sql), domain::NameSearchKey(filter.name_contains), {}, {}, &filter};
   s.chars = domain::KeyCharacters(s.key);
-  s.facets = FacetTokens(filter.region_code, filter.industry_code, filter.size);
+  s.facets = FacetTokens(filter.industry_code, filter.size);
   PageOf<domain::Enterprise> out;
   out.page = page.page;
   out.per_page = page.per_page;
-  out.total = s.CountMatches(sql);
+  out.total = s.CountMatches(sql, kCountLimit);
+  if (out.total > kCountLimit) {
+    out.total = kCountLimit;
+    out.total_is_lower_bound = true;
+  }
   const long long limit = page.per_page;
   const long long offset = static_cast<long long>(page.page - 1) * page.per_page;
-  if (out.total == 0 || offset >= out.total) return out;
+  if (out.total == 0 || (offset >= out.total && !out.total_is_lower_bound)) return out;
 
   const std::string columns = std::string("SELECT ") + kEnterpriseColumns;
   if (out.total <= kRankAllLimit) {

@@ -28,10 +28,8 @@ std::string Lower(std::string s) {
 
 }  // namespace
 
-std::vector<std::string> FacetTokens(const std::string& region_code,
-                                     const std::string& industry_code, const std::string& size) {
+std::vector<std::string> FacetTokens(const std::string& industry_code, const std::string& size) {
   std::vector<std::string> out;
-  if (!region_code.empty()) out.push_back("r" + region_code);
   if (!industry_code.empty()) out.push_back("i" + Lower(industry_code));
   if (!size.empty()) out.push_back("s" + size);
   return out;
@@ -40,17 +38,27 @@ std::vector<std::string> FacetTokens(const std::string& region_code,
 NameIndexTerms IndexTermsFor(const domain::Enterprise& e) {
   NameIndexTerms t;
   t.name_key = domain::NameSearchKey(e.name);
-  t.bigrams = Joined(domain::KeyBigrams(t.name_key), ' ');
-  t.unigrams = Joined(domain::KeyUnigrams(t.name_key), ' ');
-  t.facets = Joined(FacetTokens(e.region_code, e.industry_code,
-                                std::string(domain::EnterpriseSizeNameEn(e.size))),
-                    ' ');
+  std::vector<std::string> bigrams = domain::KeyBigrams(t.name_key);
+  std::vector<std::string> unigrams = domain::KeyUnigrams(t.name_key);
+  t.bigrams = Joined(bigrams, ' ');
+  t.unigrams = Joined(unigrams, ' ');
+  for (std::string& b : bigrams) b.insert(0, e.region_code);
+  for (std::string& u : unigrams) u.insert(0, e.region_code);
+  t.region_bigrams = Joined(bigrams, ' ');
+  t.region_unigrams = Joined(unigrams, ' ');
+  t.facets =
+      Joined(FacetTokens(e.industry_code, std::string(domain::EnterpriseSizeNameEn(e.size))), ' ');
   return t;
+}
+
+std::vector<std::string_view> NameIndexValues(const NameIndexTerms& t) {
+  return {t.bigrams, t.region_bigrams, t.unigrams, t.region_unigrams, t.facets};
 }
 
 std::string NameIndexTerms::PostgresArray() const {
   std::string out = "{";
-  for (const std::string* part : {&bigrams, &unigrams, &facets}) {
+  for (const std::string* part :
+       {&bigrams, &region_bigrams, &unigrams, &region_unigrams, &facets}) {
     if (part->empty()) continue;
     if (out.size() > 1) out += ',';
     for (char c : *part) out += c == ' ' ? ',' : c;
@@ -62,19 +70,19 @@ std::string NameIndexTerms::PostgresArray() const {
 void AddToNameIndex(soci::session& sql, std::int64_t id, const NameIndexTerms& terms) {
   if (dialect::BackendOf(sql) != Backend::kSqlite) return;
   long long rowid = id;
-  sql << "INSERT INTO enterprise_search (rowid, bigrams, unigrams, facets) "
-         "VALUES (:id, :bigrams, :unigrams, :facets)",
-      soci::use(rowid), soci::use(terms.bigrams), soci::use(terms.unigrams),
-      soci::use(terms.facets);
+  sql << "INSERT INTO enterprise_search (rowid, bigrams, rbigrams, unigrams, runigrams, facets) "
+         "VALUES (:id, :b, :rb, :u, :ru, :f)",
+      soci::use(rowid), soci::use(terms.bigrams), soci::use(terms.region_bigrams),
+      soci::use(terms.unigrams), soci::use(terms.region_unigrams), soci::use(terms.facets);
 }
 
 void RemoveFromNameIndex(soci::session& sql, std::int64_t id, const NameIndexTerms& terms) {
   if (dialect::BackendOf(sql) != Backend::kSqlite) return;
   long long rowid = id;
-  sql << "INSERT INTO enterprise_search (enterprise_search, rowid, bigrams, unigrams, facets) "
-         "VALUES ('delete', :id, :bigrams, :unigrams, :facets)",
-      soci::use(rowid), soci::use(terms.bigrams), soci::use(terms.unigrams),
-      soci::use(terms.facets);
+  sql << "INSERT INTO enterprise_search (enterprise_search, rowid, bigrams, rbigrams, unigrams, "
+         "runigrams, facets) VALUES ('delete', :id, :b, :rb, :u, :ru, :f)",
+      soci::use(rowid), soci::use(terms.bigrams), soci::use(terms.region_bigrams),
+      soci::use(terms.unigrams), soci::use(terms.region_unigrams), soci::use(terms.facets);
 }
 
 void ClearNameIndex(soci::session& sql) {

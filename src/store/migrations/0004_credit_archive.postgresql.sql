@@ -1,6 +1,7 @@
 -- The credit archive (issue #5); see the SQLite variant for the reasoning. On PostgreSQL the
 -- enterprise keeps its USCC key, and the name index is an array of terms per row (bigrams
--- and characters of the name key, plus r<region>, i<industry>, s<size> filter tokens) under
+-- and characters of the name key, the same prefixed with the region code, and i<industry>,
+-- s<size> filter tokens) under
 -- a GIN index, replacing pg_trgm, which cannot serve two-character queries either. The
 -- store fills search_terms; a code step of this migration fills it for existing rows.
 DROP INDEX enterprise_name_trgm;

@@ -32,10 +32,11 @@ CREATE INDEX enterprise_industry ON enterprise (industry_code);
 CREATE INDEX enterprise_name ON enterprise (name);
 CREATE INDEX enterprise_name_key ON enterprise (name_key);
 -- One document per enterprise (rowid = enterprise.id), contentless: bigrams of the name key
--- in order (phrase queries), its distinct characters, and the filter values as tokens
--- (r<region>, i<industry>, s<size>) so that a search with filters is one index lookup.
+-- in order (phrase queries) and its distinct characters, both again prefixed with the region
+-- code (rbigrams, runigrams: a search within a region is one lookup), and the industry and
+-- size as tokens (i<industry>, s<size>). See src/store/name_index.h.
 CREATE VIRTUAL TABLE enterprise_search USING fts5(
-  bigrams, unigrams, facets, content = '', tokenize = 'ascii');
+  bigrams, rbigrams, unigrams, runigrams, facets, content = '', tokenize = 'ascii');
 
 -- Credit records: append-only; a correction or revocation is a new row whose `replaces`
 -- names the row it supersedes (at most one successor each). natural_key is a 64-bit digest
