@@ -82,6 +82,19 @@ describe('enterprise search', () => {
     expect(link.getAttribute('href')).toBe(`/enterprises/${USCC}`)
   })
 
+  it('shows a capped total as "10,000+"', async () => {
+    await open('/enterprises?q=有限', {
+      'GET /api/v1/enterprises': json(200, {
+        total: 10000,
+        total_capped: true,
+        page: 1,
+        per_page: 20,
+        items: [ENTERPRISE],
+      }),
+    })
+    expect($('[data-testid=list-total]').textContent).toMatch(/10,000\+/)
+  })
+
   it('offers CSV and Excel downloads of the same search', async () => {
     await open('/enterprises?q=钢铁&size=large&page=3', { 'GET /api/v1/enterprises': list })
     const csv = $('[data-testid=export-csv]')
