@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -55,6 +56,11 @@ void AddServeOptions(CLI::App& command, ServeOptions& options) {
   command.add_flag("--trust-proxy", options.trust_proxy,
                    "Behind a reverse proxy: take client addresses from X-Forwarded-For and "
                    "mark cookies Secure when X-Forwarded-Proto is https");
+  command
+      .add_option("--public-rate", options.public_rate,
+                  "Anonymous requests per second per client address (burst: 4 seconds' worth)")
+      ->check(CLI::Range(1.0, 1e7))
+      ->capture_default_str();
   command.add_option("--static", options.static_dir,
                      "Folder with the built web UI (default: web/dist when present)");
 }
@@ -62,6 +68,7 @@ void AddServeOptions(CLI::App& command, ServeOptions& options) {
 void Serve(store::Database& db, const ServeOptions& options) {
   api::ApiOptions api_options;
   api_options.trust_proxy = options.trust_proxy;
+  api_options.public_rate = {options.public_rate, std::max(4 * options.public_rate, 200.0)};
   api::AppContext context(db, api_options);
   http::Router router;
   api::RegisterRoutes(router, context);

@@ -21,6 +21,9 @@ struct ServeOptions {
   int threads = 4;         // handlers block on the database, so more than the core count
   std::string static_dir;  // empty = look for web/dist
   bool trust_proxy = false;
+  // Requests per second per client address for callers without an account (burst: 4 s
+  // worth); login attempts have their own, fixed limit.
+  double public_rate = 50;
 };
 
 // Adds --address, --port, --threads and --static to `command`, bound to `options`.
