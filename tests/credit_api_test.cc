@@ -7,6 +7,7 @@
 
 #include "auth_test_server.h"
 #include "sheet/table_reader.h"
+#include "sheet/table_writer.h"
 
 namespace zl::testing {
 namespace {
@@ -96,6 +97,32 @@ TEST_P(CreditApiTest, ImportOverHttpReportsRowsAndServesTheErrorReport) {
   ASSERT_EQ(again.status, 200);
   EXPECT_EQ(again.Json()["inserted"], 0);
   EXPECT_EQ(again.Json()["unchanged"], 1);
+}
+
+TEST_P(CreditApiTest, XlsxFilesImportLikeCsv) {
+  auto writer = sheet::TableWriter::Create(sheet::TableFormat::kXlsx, "records");
+  ASSERT_TRUE(
+      writer
+          ->AddRow({"uscc", "kind", "occurred_on", "title", "source_department", "document_no",
+                    "polarity", "severity", "published_from", "published_until"})
+          .ok());
+  ASSERT_TRUE(writer
+                  ->AddRow({tangshan_uscc_, "award", "2024-05-01", "河北省政府质量奖",
+                            "河北省人民政府", "冀政字〔2024〕5号", "good", "", "2024-05-10", ""})
+                  .ok());
+  ASSERT_TRUE(writer->AddRow({tangshan_uscc_, "award", "not a date", "x", "y", "", "good"}).ok());
+  auto bytes = writer->Finish();
+  ASSERT_TRUE(bytes.ok());
+  auto reply = Send(LogIn("admin"), "POST", "/api/v1/imports/records?file_name=r.xlsx", *bytes,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  EXPECT_EQ(reply.Json()["format"], "xlsx");
+  EXPECT_EQ(reply.Json()["accepted"], 1);
+  EXPECT_EQ(reply.Json()["errors"][0]["row"], 3);
+  EXPECT_EQ(reply.Json()["errors"][0]["column"], "occurred_on");
+  auto file = Send({}, "GET", "/api/v1/enterprises/" + tangshan_uscc_).Json();
+  ASSERT_EQ(file["records"].size(), 1u);
+  EXPECT_EQ(file["records"][0]["title"], "河北省政府质量奖");
 }
 
 TEST_P(CreditApiTest, UploadsLargerThanTheUsualBodyLimitAreAccepted) {
