@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <condition_variable>
 #include <deque>
+#include <exception>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -296,11 +297,20 @@ PipelineResult RunPipeline(soci::session& sql, const ImportRequest& request,
     }
   });
   Batch batch;
-  while (status.ok() && queue.Pop(batch)) status = writes.Write(batch);
+  // The reading thread must be joined on every path, a database exception included (it is
+  // rethrown for Database::Write to turn into a Status).
+  std::exception_ptr thrown;
+  try {
+    while (status.ok() && queue.Pop(batch)) status = writes.Write(batch);
+  } catch (...) {
+    thrown = std::current_exception();
+    status = Status::Internal("import aborted");
+  }
   if (!status.ok()) queue.Cancel();
   while (queue.Pop(batch)) {
   }
   reading.join();
+  if (thrown) std::rethrow_exception(thrown);
   if (status.ok()) status = queue.status();
   errors = std::move(rows.errors());
   errors.insert(errors.end(), writes.errors().begin(), writes.errors().end());
