@@ -134,19 +134,21 @@ struct Search {
     return cond;
   }
 
-  // The filters as column conditions (the index-side form is in the facets).
+  // The filters as column conditions, for the prefix tier, which walks the name_key index.
+  // Written as expressions (`x || ''`) so that no planner prefers the filter column's own
+  // index and then sorts a whole region's enterprises to find the first few names.
   std::string ColumnFilters(Query& q) const {
     std::string out;
     if (!filter->region_code.empty()) {
-      out += " AND e.region_code = ";
+      out += " AND (e.region_code || '') = ";
       out += q.Param(filter->region_code);
     }
     if (!filter->industry_code.empty()) {
-      out += " AND e.industry_code = ";
+      out += " AND (e.industry_code || '') = ";
       out += q.Param(filter->industry_code);
     }
     if (!filter->size.empty()) {
-      out += " AND e.size = ";
+      out += " AND (e.size || '') = ";
       out += q.Param(filter->size);
     }
     return out;
@@ -234,11 +236,14 @@ Result<PageOf<domain::Enterprise>> SearchEnterprises(soci::session& sql,
     text += s.StartsWith(q);
     text += ") ORDER BY s.rowid";
   } else {
+    // In storage order: any ORDER BY would sort every match (a GIN index yields no order),
+    // while a bitmap or sequential scan stops after the page. The order is that of the
+    // table's pages, stable while the register is unchanged.
     text = columns + " FROM enterprise e WHERE ";
     text += s.Matches(q);
     text += " AND NOT (";
     text += s.StartsWith(q);
-    text += ") ORDER BY e.uscc";
+    text += ")";
   }
   text += Limit(limit - got, std::max(0LL, offset - starting));
   ZL_RETURN_IF_ERROR(Fetch(sql, text, q, out.items));

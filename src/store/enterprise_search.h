@@ -4,7 +4,7 @@
 // The total is exact up to kCountLimit. Order: the enterprise whose name is the query, then names starting with it, then names
 // containing it. When at most kRankAllLimit enterprises match, the containing names are
 // ranked shortest first (the query is a bigger part of a shorter name); beyond that they come
-// in register order, so that a query matching a large part of the register (唐山 matches every
+// in register order (SQLite: insertion order; PostgreSQL: the table's storage order), so that a query matching a large part of the register (唐山 matches every
 // enterprise named after the city) still answers from the index in milliseconds.
 #pragma once
 
