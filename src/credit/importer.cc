@@ -1,5 +1,6 @@
-// The import run: header check, row validation in chunks, register lookups, bulk writes,
-// and the run's history entry (see importer.h).
+// The import run: header check; a reading thread (rows, cell checks, repeats) handing
+// batches to the writing thread (register lookups, region, bulk writes); the run's history
+// entry (see importer.h).
 #include "credit/importer.h"
 
 #include <fmt/format.h>

@@ -7,7 +7,8 @@
 // equal to the register is "unchanged", a different one updates it) and records by their
 // natural key (see domain::CreditRecord::NaturalKey). A row repeated within the file is
 // rejected as a duplicate. Each run is kept in the import history with its rejected rows,
-// whether it committed or was refused.
+// whether it committed or was refused. The file is read and checked on a second thread while
+// the calling thread writes (the database session never leaves the caller's thread).
 #pragma once
 
 #include <cstdint>
