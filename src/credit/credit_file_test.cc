@@ -151,7 +151,9 @@ TEST_P(CreditFileTest, CorrectionSupersedesTheRecordAndKeepsItsHistory) {
   EXPECT_EQ(corrected.record.replaces, to_revoke_);
   CreditFile full = Read(CreditView::kFull);
   for (const auto& r : full.records) {
-    if (r.record.id == to_revoke_) EXPECT_EQ(r.status, domain::RecordStatus::kCorrected);
+    if (r.record.id == to_revoke_) {
+      EXPECT_EQ(r.status, domain::RecordStatus::kCorrected);
+    }
   }
   CreditFile pub = Read(CreditView::kPublic);
   bool shows_new = false, shows_old = false;

@@ -149,9 +149,9 @@ RecordInserter::RecordInserter(soci::session& sql, std::string created_by,
       import_id_(std::to_string(import_id.value_or(0))),
       created_at_(NowIsoUtc()) {}
 
-Status RecordInserter::Add(const domain::CreditRecord& r) {
+Status RecordInserter::Add(const domain::CreditRecord& r, std::int64_t natural_key) {
   if (r.replaces) return Status::Internal("bulk records cannot replace others");
-  std::string key = std::to_string(r.NaturalKey());
+  std::string key = std::to_string(natural_key);
   std::string occurred = r.occurred_on.ToString();
   std::string from = DateText(r.published_from);
   std::string until = DateText(r.published_until);

@@ -46,7 +46,9 @@ class RecordInserter {
  public:
   RecordInserter(soci::session& sql, std::string created_by, std::optional<std::int64_t> import_id,
                  dialect::BulkWriter::OnConflict on_conflict);
-  Status Add(const domain::CreditRecord& record);
+  Status Add(const domain::CreditRecord& record) { return Add(record, record.NaturalKey()); }
+  // With the record's NaturalKey() already computed.
+  Status Add(const domain::CreditRecord& record, std::int64_t natural_key);
   Status Finish();
   // Records written (skipped ones not counted); final after Finish.
   std::int64_t inserted() const { return writer_->inserted(); }
