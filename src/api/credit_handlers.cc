@@ -1,6 +1,5 @@
 // Credit records outside imports: the list of record kinds, adding a record to an
 // enterprise's file, and correcting or revoking a record (a new record that supersedes it).
-#include <charconv>
 #include <functional>
 #include <nlohmann/json.hpp>
 
@@ -8,6 +7,7 @@
 #include "api/guard.h"
 #include "api/handlers.h"
 #include "api/json_body.h"
+#include "api/params.h"
 #include "auth/audit_log.h"
 #include "auth/permissions.h"
 #include "credit/record_service.h"
@@ -85,16 +85,6 @@ http::Response AddRecord(AppContext& context, http::Request& request, const auth
   return http::Response::Json(RecordToJson(added, credit::CreditView::kFull, today), 201);
 }
 
-Result<std::int64_t> RecordId(const http::Request& request) {
-  std::string_view text = request.PathParam("id");
-  std::int64_t id = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) {
-    return Status::InvalidArgument("must be a positive record number", "id");
-  }
-  return id;
-}
-
 // The region of record `id`'s enterprise ("" when there is no such record), after checking
 // that the caller may act there. Outside a regional caller's region, "missing" and
 // "elsewhere" look the same.
@@ -116,7 +106,7 @@ http::Response Supersede(
     AppContext& context, http::Request& request, const auth::Principal& p, const char* action,
     const std::function<Result<store::StoredRecord>(soci::session&, std::int64_t,
                                                     const nlohmann::json&, Date)>& supersede) {
-  Result<std::int64_t> id = RecordId(request);
+  Result<std::int64_t> id = PositiveIdPathParam(request, "id");
   if (!id.ok()) return http::Response::FromStatus(id.status());
   auto body = JsonBody(request);
   if (!body.ok()) return http::Response::FromStatus(body.status());

@@ -1,6 +1,5 @@
 // /api/v1/imports: bulk import of enterprises and credit records from an uploaded CSV or
 // xlsx file (the request body), the import history and each run's error report.
-#include <charconv>
 #include <nlohmann/json.hpp>
 
 #include "api/credit_json.h"
@@ -24,16 +23,6 @@ Result<bool> BoolParam(const http::Request& request, const char* name) {
   if (v.empty() || v == "false" || v == "0") return false;
   if (v == "true" || v == "1") return true;
   return Status::InvalidArgument("must be true or false", name);
-}
-
-Result<std::int64_t> IdParam(const http::Request& request) {
-  std::string_view text = request.PathParam("id");
-  std::int64_t id = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) {
-    return Status::InvalidArgument("must be a positive import number", "id");
-  }
-  return id;
 }
 
 http::Response Import(AppContext& context, credit::ImportKind kind, http::Request& request,
@@ -77,7 +66,7 @@ http::Response Import(AppContext& context, credit::ImportKind kind, http::Reques
 // The run, if the caller may see it: its own region's runs for regional roles.
 Result<store::ImportRun> ReadRun(AppContext& context, const http::Request& request,
                                  const auth::Principal& p) {
-  ZL_ASSIGN_OR_RETURN(std::int64_t id, IdParam(request));
+  ZL_ASSIGN_OR_RETURN(std::int64_t id, PositiveIdPathParam(request, "id"));
   std::optional<store::ImportRun> run;
   ZL_RETURN_IF_ERROR(context.db.Read([&](soci::session& sql) {
     ZL_ASSIGN_OR_RETURN(run, store::FindImportRun(sql, id));

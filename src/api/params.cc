@@ -38,4 +38,14 @@ std::string TextParam(const http::Request& request, const char* name) {
   return TrimSpace(NormalizeNfkc(*raw));
 }
 
+Result<std::int64_t> PositiveIdPathParam(const http::Request& request, const char* name) {
+  std::string_view text = request.PathParam(name);
+  std::int64_t id = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) {
+    return Status::InvalidArgument("must be a positive whole number", name);
+  }
+  return id;
+}
+
 }  // namespace zl::api
