@@ -125,6 +125,26 @@ check "audit verify names the first bad entry" contains "$out" "entry 2"
 "$Z" demo --db "$d" --enterprises 1500 --seed 5 --no-serve --reset >/dev/null 2>&1
 
 # serve --port 0: prints the port, answers, stops cleanly on SIGTERM
+# import: the report, the exit codes the README promises, idempotence
+first=$(sql "$d" "SELECT uscc FROM enterprise ORDER BY uscc LIMIT 1")
+header="uscc,kind,occurred_on,title,source_department,document_no,polarity,severity,published_from,published_until"
+printf '%s\n%s,award,2024-05-01,CLI测试奖,省政府,CLI-1,good,,2024-05-10,\n914403001922038217,award,2024-05-01,x,y,,good,,,\n' \
+  "$header" "$first" >"$work/records.csv"
+out=$("$Z" import records "$work/records.csv" --db "$d" --format json); rc=$?
+check "import with a rejected row exits 0" test $rc -eq 0
+check "import json counts accepted and rejected" contains "$out" '"accepted":1,'
+check "import json names the bad row and column" contains "$out" '"column":"uscc","reason":"check character'
+out=$("$Z" import records "$work/records.csv" --db "$d"); rc=$?
+check "re-import exits 0" test $rc -eq 0
+check "re-import changes nothing" contains "$out" "inserted 0, updated 0, unchanged 1"
+out=$("$Z" import records "$work/records.csv" --db "$d" --strict 2>&1); rc=$?
+check "a strict import with a rejected row exits 2" test $rc -eq 2
+check "the strict refusal says nothing was written" contains "$out" "refused (--strict)"
+out=$("$Z" import enterprises "$work/records.csv" --db "$d" 2>&1); rc=$?
+check "a file with the wrong header exits 1" test $rc -eq 1
+check "the wrong header is named" contains "$out" "column 2 must be 'name'"
+check "the imported record is in the archive" test "$(sql "$d" "SELECT COUNT(*) FROM credit_record WHERE title = 'CLI测试奖'")" = 1
+
 "$Z" serve --db "$d" --address 127.0.0.1 --port 0 >"$work/out" 2>"$work/err" &
 server_pid=$!
 port=

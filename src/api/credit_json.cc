@@ -14,8 +14,6 @@ nlohmann::json OptionalId(const std::optional<std::int64_t>& id) {
   return id ? nlohmann::json(*id) : nlohmann::json(nullptr);
 }
 
-std::string DateText(const std::optional<Date>& d) { return d ? d->ToString() : ""; }
-
 }  // namespace
 
 nlohmann::json RecordToJson(const store::StoredRecord& stored, credit::CreditView view,
@@ -34,8 +32,8 @@ nlohmann::json RecordToJson(const store::StoredRecord& stored, credit::CreditVie
       {"document_no", r.document_no},
       {"polarity", domain::PolarityName(r.polarity)},
       {"severity", domain::SeverityName(r.severity)},
-      {"published_from", DateText(r.published_from)},
-      {"published_until", DateText(r.published_until)},
+      {"published_from", OptionalDateText(r.published_from)},
+      {"published_until", OptionalDateText(r.published_until)},
       {"status", domain::RecordStatusName(stored.status)},
       {"replaces", OptionalId(r.replaces)},
       {"replaced_by", OptionalId(stored.replaced_by)},

@@ -15,6 +15,7 @@
 #include "base/text.h"
 #include "credit/credit_file.h"
 #include "domain/industry.h"
+#include "domain/record_kind.h"
 #include "domain/region.h"
 #include "domain/uscc.h"
 #include "store/database.h"
@@ -117,8 +118,8 @@ Result<credit::CreditFile> ReadFile(AppContext& context, http::Request& request,
     if (!e) return Status::NotFound("no enterprise with USCC " + verdict.normalized);
     credit::CreditView view =
         SeesPrivateData(p, *e) ? credit::CreditView::kFull : credit::CreditView::kPublic;
-    ZL_ASSIGN_OR_RETURN(
-        file, credit::ReadCreditFile(sql, verdict.normalized, view, Date::TodayInBeijing()));
+    ZL_ASSIGN_OR_RETURN(file,
+                        credit::ReadCreditFile(sql, std::move(*e), view, Date::TodayInBeijing()));
     return Status();
   }));
   return file;
@@ -138,22 +139,23 @@ http::Response ExportCreditReport(AppContext& context, http::Request& request,
   if (!format.ok()) return http::Response::FromStatus(format.status());
   Result<credit::CreditFile> file = ReadFile(context, request, p);
   if (!file.ok()) return http::Response::FromStatus(file.status());
-  const Date today = Date::TodayInBeijing();
+  const domain::RecordKindRegistry& kinds = domain::RecordKindRegistry::Default();
   return TableDownload(
       *format, "credit-report-" + file->enterprise.uscc, "信用报告", [&](sheet::TableWriter& out) {
         ZL_RETURN_IF_ERROR(
             out.AddRow({"uscc", "name", "record_id", "kind", "kind_name", "occurred_on", "title",
                         "source_department", "document_no", "polarity", "severity",
                         "published_from", "published_until", "status"}));
-        for (const store::StoredRecord& r : file->records) {
-          nlohmann::json j = RecordToJson(r, file->view, today);
+        for (const store::StoredRecord& stored : file->records) {
+          const domain::CreditRecord& r = stored.record;
+          const domain::RecordKind* kind = kinds.Find(r.kind);
           ZL_RETURN_IF_ERROR(out.AddRow(
-              {file->enterprise.uscc, file->enterprise.name, std::to_string(r.record.id),
-               r.record.kind, j["kind_name_zh"].get<std::string>(), r.record.occurred_on.ToString(),
-               r.record.title, r.record.source_department, r.record.document_no,
-               j["polarity"].get<std::string>(), j["severity"].get<std::string>(),
-               j["published_from"].get<std::string>(), j["published_until"].get<std::string>(),
-               j["status"].get<std::string>()}));
+              {file->enterprise.uscc, file->enterprise.name, std::to_string(r.id), r.kind,
+               kind ? kind->name_zh : r.kind, r.occurred_on.ToString(), r.title,
+               r.source_department, r.document_no, std::string(domain::PolarityName(r.polarity)),
+               std::string(domain::SeverityName(r.severity)), OptionalDateText(r.published_from),
+               OptionalDateText(r.published_until),
+               std::string(domain::RecordStatusName(stored.status))}));
         }
         return Status();
       });

@@ -122,6 +122,10 @@ std::string Date::ToString() const {
   return std::string(out, sizeof out);
 }
 
+std::string OptionalDateText(const std::optional<Date>& date) {
+  return date ? date->ToString() : std::string();
+}
+
 std::ostream& operator<<(std::ostream& os, Date d) { return os << d.ToString(); }
 
 }  // namespace zl

@@ -6,6 +6,7 @@
 #include <compare>
 #include <cstdint>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -45,6 +46,10 @@ struct Date {
   friend constexpr auto operator<=>(const Date&, const Date&) = default;
   friend constexpr bool operator==(const Date&, const Date&) = default;
 };
+
+// ToString() of a date that may be absent; "" when it is (how optional dates are stored and
+// sent: publication windows).
+std::string OptionalDateText(const std::optional<Date>& date);
 
 // Writes ToString(), so that test failures and logs show "2026-10-08".
 std::ostream& operator<<(std::ostream& os, Date d);

@@ -24,6 +24,10 @@ std::string TrimSpace(std::string_view utf8);
 // then ASCII letters upper-cased. "９１１３ ０１００-ma0c１２３４０９" → "91130100MA0C123409".
 std::string NormalizeCode(std::string_view utf8);
 
+// ASCII letters lower-cased, everything else (Chinese included) unchanged: for codes and
+// keywords people type in either case ("Penalty", "GOOD").
+std::string AsciiLower(std::string_view text);
+
 // Number of Unicode code points; each byte of an ill-formed sequence counts as one.
 size_t CountCodePoints(std::string_view utf8);
 

@@ -21,10 +21,16 @@ Result<CreditFile> ReadCreditFile(soci::session& sql, const std::string& uscc, C
   ZL_ASSIGN_OR_RETURN(std::optional<domain::Enterprise> enterprise,
                       store::FindEnterprise(sql, uscc));
   if (!enterprise) return Status::NotFound("no enterprise with USCC " + uscc);
+  return ReadCreditFile(sql, std::move(*enterprise), view, today);
+}
+
+Result<CreditFile> ReadCreditFile(soci::session& sql, domain::Enterprise enterprise,
+                                  CreditView view, Date today) {
   CreditFile file;
-  file.enterprise = std::move(*enterprise);
+  file.enterprise = std::move(enterprise);
   file.view = view;
-  ZL_ASSIGN_OR_RETURN(std::vector<store::StoredRecord> records, store::ListRecordsOf(sql, uscc));
+  ZL_ASSIGN_OR_RETURN(std::vector<store::StoredRecord> records,
+                      store::ListRecordsOf(sql, file.enterprise.uscc));
   for (store::StoredRecord& r : records) {
     if (view == CreditView::kPublic) {
       if (!PubliclyVisible(r, today)) continue;

@@ -44,6 +44,9 @@ struct CreditFile {
 // NotFound when no enterprise has this USCC.
 Result<CreditFile> ReadCreditFile(soci::session& sql, const std::string& uscc, CreditView view,
                                   Date today);
+// The same for an enterprise already read (callers that looked it up to choose the view).
+Result<CreditFile> ReadCreditFile(soci::session& sql, domain::Enterprise enterprise,
+                                  CreditView view, Date today);
 
 // Whether `record` is shown to the public on `today`.
 bool PubliclyVisible(const store::StoredRecord& record, Date today);

@@ -8,18 +8,6 @@
 
 namespace zl::domain {
 
-namespace {
-
-std::string Lowered(std::string_view text) {
-  std::string s = TrimSpace(text);
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
-
-}  // namespace
-
 std::string_view PolarityName(Polarity p) {
   switch (p) {
     case Polarity::kGood:
@@ -44,7 +32,7 @@ Result<Polarity> ParsePolarity(std::string_view text) {
       {"中性", Polarity::kNeutral},
       {"中性信息", Polarity::kNeutral},
   }};
-  std::string s = Lowered(text);
+  std::string s = AsciiLower(TrimSpace(text));
   for (const auto& [name, value] : kNames) {
     if (s == name) return value;
   }
@@ -78,7 +66,7 @@ Result<Severity> ParseSeverity(std::string_view text) {
       {"serious", Severity::kSerious},
       {"严重", Severity::kSerious},
   }};
-  std::string s = Lowered(text);
+  std::string s = AsciiLower(TrimSpace(text));
   for (const auto& [name, value] : kNames) {
     if (s == name) return value;
   }

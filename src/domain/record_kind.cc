@@ -78,10 +78,7 @@ const RecordKind* RecordKindRegistry::Find(std::string_view code) const {
 }
 
 Result<const RecordKind*> RecordKindRegistry::Lookup(std::string_view code) const {
-  std::string s = TrimSpace(code);
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  std::string s = AsciiLower(TrimSpace(code));
   if (const RecordKind* k = Find(s)) return k;
   std::string known;
   for (const RecordKind& k : kinds_) {

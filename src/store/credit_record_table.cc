@@ -77,8 +77,6 @@ struct RecordRow {
   }
 };
 
-std::string DateText(const std::optional<Date>& d) { return d ? d->ToString() : ""; }
-
 Result<std::vector<StoredRecord>> Select(soci::session& sql, const std::string& where,
                                          std::string value) {
   std::vector<StoredRecord> out;
@@ -120,8 +118,8 @@ Result<std::int64_t> InsertRecord(soci::session& sql, const domain::CreditRecord
   std::string occurred = r.occurred_on.ToString();
   std::string polarity(domain::PolarityName(r.polarity));
   std::string severity(domain::SeverityName(r.severity));
-  std::string from = DateText(r.published_from);
-  std::string until = DateText(r.published_until);
+  std::string from = OptionalDateText(r.published_from);
+  std::string until = OptionalDateText(r.published_until);
   std::string created_at = NowIsoUtc();
   long long id = 0;
   sql << "INSERT INTO credit_record (uscc, natural_key, kind, occurred_on, title, "
@@ -153,8 +151,8 @@ Status RecordInserter::Add(const domain::CreditRecord& r, std::int64_t natural_k
   if (r.replaces) return Status::Internal("bulk records cannot replace others");
   std::string key = std::to_string(natural_key);
   std::string occurred = r.occurred_on.ToString();
-  std::string from = DateText(r.published_from);
-  std::string until = DateText(r.published_until);
+  std::string from = OptionalDateText(r.published_from);
+  std::string until = OptionalDateText(r.published_until);
   return writer_->Add({r.uscc, key, r.kind, occurred, r.title, r.source_department, r.document_no,
                        domain::PolarityName(r.polarity), domain::SeverityName(r.severity), from,
                        until, r.details, import_id_, created_by_, created_at_});

@@ -200,8 +200,8 @@ void UpdateEnterprise(soci::session& sql, const domain::Enterprise& before,
       soci::use(after.name), soci::use(terms.name_key), soci::use(after.region_code),
       soci::use(after.industry_code), soci::use(size), soci::use(founded),
       soci::use(after.legal_representative), soci::use(after.address), soci::use(after.uscc);
-  const bool reindex = old_terms.name_key != terms.name_key ||
-                       old_terms.facets != terms.facets || before.region_code != after.region_code;
+  const bool reindex = old_terms.name_key != terms.name_key || old_terms.facets != terms.facets ||
+                       before.region_code != after.region_code;
   if (!reindex) return;
   if (dialect::BackendOf(sql) == Backend::kSqlite) {
     long long id = 0;

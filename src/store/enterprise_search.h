@@ -1,11 +1,12 @@
 // Searching the register by any part of an enterprise's name, with filters, best matches
 // first. Internal to store/ (EnterpriseRepository::List calls it when a name query is given).
 //
-// The total is exact up to kCountLimit. Order: the enterprise whose name is the query, then names starting with it, then names
-// containing it. When at most kRankAllLimit enterprises match, the containing names are
-// ranked shortest first (the query is a bigger part of a shorter name); beyond that they come
-// in register order (SQLite: insertion order; PostgreSQL: the table's storage order), so that a query matching a large part of the register (唐山 matches every
-// enterprise named after the city) still answers from the index in milliseconds.
+// The total is exact up to kCountLimit. Order: the enterprise whose name is the query, then names
+// starting with it, then names containing it. When at most kRankAllLimit enterprises match, the
+// containing names are ranked shortest first (the query is a bigger part of a shorter name); beyond
+// that they come in register order (SQLite: insertion order; PostgreSQL: the table's storage
+// order), so that a query matching a large part of the register (唐山 matches every enterprise
+// named after the city) still answers from the index in milliseconds.
 #pragma once
 
 #include "base/result.h"

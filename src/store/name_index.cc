@@ -3,8 +3,7 @@
 
 #include <soci/soci.h>
 
-#include <cctype>
-
+#include "base/text.h"
 #include "domain/name_search.h"
 #include "store/dialect.h"
 
@@ -21,16 +20,11 @@ std::string Joined(const std::vector<std::string>& parts, char separator) {
   return out;
 }
 
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 }  // namespace
 
 std::vector<std::string> FacetTokens(const std::string& industry_code, const std::string& size) {
   std::vector<std::string> out;
-  if (!industry_code.empty()) out.push_back("i" + Lower(industry_code));
+  if (!industry_code.empty()) out.push_back("i" + AsciiLower(industry_code));
   if (!size.empty()) out.push_back("s" + size);
   return out;
 }

@@ -50,8 +50,8 @@ std::vector<std::string> FacetTokens(const std::string& industry_code, const std
 
 // The FTS5 columns of enterprise_search after rowid, in order, and the values of `terms` for
 // them.
-inline constexpr const char* kNameIndexColumns[] = {"bigrams", "rbigrams", "unigrams",
-                                                    "runigrams", "facets"};
+inline constexpr const char* kNameIndexColumns[] = {"bigrams", "rbigrams", "unigrams", "runigrams",
+                                                    "facets"};
 std::vector<std::string_view> NameIndexValues(const NameIndexTerms& terms);
 
 // SQLite only (no-ops on PostgreSQL, where the terms live in the row): adds or removes the
