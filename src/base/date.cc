@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ostream>
 
@@ -127,5 +128,11 @@ std::string OptionalDateText(const std::optional<Date>& date) {
 }
 
 std::ostream& operator<<(std::ostream& os, Date d) { return os << d.ToString(); }
+
+Date Date::AddMonths(int n) const {
+  const int total = year() * 12 + (month() - 1) + n;
+  const int y = total / 12, m = total % 12 + 1;
+  return FromYmd(y, m, std::min(day(), DaysInMonth(y, m)));
+}
 
 }  // namespace zl

@@ -42,6 +42,9 @@ struct Date {
 
   std::string ToString() const;  // "YYYY-MM-DD"
   Date AddDays(int n) const { return Date{days_since_epoch + n}; }
+  // The same day `n` calendar months later (n < 0: earlier), clamped to the month's last
+  // day: 2024-01-31 + 1 month = 2024-02-29. For validity periods and look-back windows.
+  Date AddMonths(int n) const;
 
   friend constexpr auto operator<=>(const Date&, const Date&) = default;
   friend constexpr bool operator==(const Date&, const Date&) = default;

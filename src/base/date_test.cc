@@ -82,6 +82,14 @@ TEST(Date, ComparesAndSteps) {
   EXPECT_NE(a, a.AddDays(7));
 }
 
+TEST(Date, AddsMonthsClampingToTheMonthEnd) {
+  EXPECT_EQ(Date::FromYmd(2024, 1, 31).AddMonths(1), Date::FromYmd(2024, 2, 29));
+  EXPECT_EQ(Date::FromYmd(2025, 1, 31).AddMonths(1), Date::FromYmd(2025, 2, 28));
+  EXPECT_EQ(Date::FromYmd(2026, 11, 27).AddMonths(-36), Date::FromYmd(2023, 11, 27));
+  EXPECT_EQ(Date::FromYmd(2026, 3, 15).AddMonths(-3), Date::FromYmd(2025, 12, 15));
+  EXPECT_EQ(Date::FromYmd(2026, 11, 27).AddMonths(0), Date::FromYmd(2026, 11, 27));
+}
+
 TEST(Date, TodayIsPlausible) {
   Date today = Date::Today();
   EXPECT_GE(today.year(), 2024);

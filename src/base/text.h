@@ -27,6 +27,8 @@ std::string NormalizeCode(std::string_view utf8);
 // ASCII letters lower-cased, everything else (Chinese included) unchanged: for codes and
 // keywords people type in either case ("Penalty", "GOOD").
 std::string AsciiLower(std::string_view text);
+// ASCII letters upper-cased ("aa" -> "AA" for grades), everything else unchanged.
+std::string AsciiUpper(std::string_view text);
 
 // Number of Unicode code points; each byte of an ill-formed sequence counts as one.
 size_t CountCodePoints(std::string_view utf8);

@@ -2,6 +2,7 @@
 #include "credit/record_service.h"
 
 #include "base/text.h"
+#include "credit/grading_run.h"
 #include "credit/import_rows.h"
 #include "domain/record_kind.h"
 #include "store/enterprise_repository.h"
@@ -10,11 +11,22 @@ namespace zl::credit {
 
 namespace {
 
+// Appends the record and grades its enterprise again at once (grading_run.h), naming the
+// record as the cause: "record 12 added", "record 13 revokes record 12".
 Result<store::StoredRecord> Append(soci::session& sql, const domain::CreditRecord& record,
-                                   const std::string& actor) {
+                                   const std::string& actor, Date today) {
   ZL_ASSIGN_OR_RETURN(std::int64_t id, store::InsertRecord(sql, record, actor));
   ZL_ASSIGN_OR_RETURN(std::optional<store::StoredRecord> stored, store::FindRecord(sql, id));
   if (!stored) return Status::Internal("the record just written is missing");
+  std::string cause = "record " + std::to_string(id);
+  if (!record.replaces) {
+    cause += " added";
+  } else {
+    cause += record.kind == domain::kRevocationKind ? " revokes record " : " corrects record ";
+    cause += std::to_string(*record.replaces);
+  }
+  const std::string uscc[] = {record.uscc};
+  ZL_RETURN_IF_ERROR(Regrade(sql, uscc, cause, actor, today));
   return std::move(*stored);
 }
 
@@ -55,7 +67,7 @@ Result<store::StoredRecord> AddRecord(soci::session& sql, const std::string& usc
   ZL_ASSIGN_OR_RETURN(std::optional<domain::Enterprise> enterprise,
                       store::FindEnterprise(sql, record.uscc));
   if (!enterprise) return Status::NotFound("no enterprise with USCC " + record.uscc);
-  return Append(sql, record, actor);
+  return Append(sql, record, actor, today);
 }
 
 Result<store::StoredRecord> CorrectRecord(soci::session& sql, std::int64_t id,
@@ -68,7 +80,7 @@ Result<store::StoredRecord> CorrectRecord(soci::session& sql, std::int64_t id,
         "a correction must change the kind, date, document number or title", "record");
   }
   record.replaces = id;
-  return Append(sql, record, actor);
+  return Append(sql, record, actor, today);
 }
 
 Result<store::StoredRecord> RevokeRecord(soci::session& sql, std::int64_t id,
@@ -91,7 +103,7 @@ Result<store::StoredRecord> RevokeRecord(soci::session& sql, std::int64_t id,
   r.polarity = domain::Polarity::kNeutral;
   r.severity = domain::Severity::kNone;
   r.replaces = id;
-  return Append(sql, r, actor);
+  return Append(sql, r, actor, today);
 }
 
 }  // namespace zl::credit

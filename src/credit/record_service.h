@@ -1,8 +1,8 @@
 // Writing single credit records outside imports: a regulator adds a record, corrects one or
 // revokes one. All append (records are never changed): a correction is a new record whose
 // `replaces` names the corrected one; a revocation is a record of kind "revocation" whose
-// `replaces` names the revoked record. Call inside
-// Database::Write, together with the audit entry.
+// `replaces` names the revoked record. Each grades the enterprise again at once under the
+// active rule set (grading_run.h). Call inside Database::Write, together with the audit entry.
 #pragma once
 
 #include <string>

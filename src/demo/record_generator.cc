@@ -107,12 +107,6 @@ std::uint64_t Fnv1a(std::string_view s) {
   return h;
 }
 
-Date AddMonths(Date d, int months) {
-  int total = d.year() * 12 + (d.month() - 1) + months;
-  int y = total / 12, m = total % 12 + 1;
-  return Date::FromYmd(y, m, std::min(d.day(), Date::DaysInMonth(y, m)));
-}
-
 // Random draws happen one per statement throughout: the evaluation order of function
 // arguments differs between compilers, and the data must not.
 bool Percent(DemoRandom& r, int percent) { return static_cast<int>(r.Below(100)) < percent; }
@@ -514,7 +508,7 @@ void RecordGenerator::State::Fill(DemoRandom& r, const domain::Enterprise& e, in
   rec.published_from = from;
   if (polarity == Polarity::kBad) {
     const bool short_term = kind == kPenalty && rec.severity == Severity::kMinor;
-    rec.published_until = AddMonths(from, short_term ? 3 : 36);
+    rec.published_until = from.AddMonths(short_term ? 3 : 36);
   }
 }
 

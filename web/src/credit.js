@@ -6,7 +6,7 @@
 export const RECORD_KINDS = [
   'licence', 'ccc', 'certification', 'inspection_pass', 'inspection_fail', 'penalty', 'award',
   'famous_brand', 'chief_quality_officer', 'commitment', 'complaint', 'recall', 'accident',
-  'revocation',
+  'onsite_audit', 'dishonesty_list', 'revocation',
 ]
 
 export const POLARITIES = ['good', 'bad', 'neutral']

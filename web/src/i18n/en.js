@@ -181,6 +181,8 @@ export default {
       complaint: 'Verified complaint',
       recall: 'Recall',
       accident: 'Quality accident',
+      onsite_audit: 'On-site credit grade audit',
+      dishonesty_list: 'Listed as seriously dishonest',
       revocation: 'Revocation',
     },
     revoke: 'Revoke',

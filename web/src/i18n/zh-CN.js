@@ -181,6 +181,8 @@ export default {
       complaint: '经核实的投诉',
       recall: '缺陷产品召回',
       accident: '质量事故',
+      onsite_audit: '信用等级现场审核',
+      dishonesty_list: '列入严重违法失信名单',
       revocation: '撤销',
     },
     revoke: '撤销',

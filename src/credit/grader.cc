@@ -1,0 +1,169 @@
+// Grading one enterprise under a rule set (see grader.h).
+#include "credit/grader.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace zl::credit {
+
+namespace {
+
+using domain::Grade;
+using domain::Polarity;
+using domain::RiskClass;
+using domain::Severity;
+
+constexpr double kDaysPerMonth = 365.2425 / 12;
+
+Grade Worse(Grade a, Grade b) { return std::max(a, b); }
+
+}  // namespace
+
+Grader::Grader(const RuleSet& rules, Date as_of) : rules_(rules), as_of_(as_of) {
+  auto kind_index = [&](const std::string& kind) {
+    for (size_t i = 0; i < kinds_.size(); ++i) {
+      if (kinds_[i].kind == kind) return static_cast<int>(i);
+    }
+    KindRules k;
+    k.kind = kind;
+    for (auto& row : k.weight_by) std::fill(std::begin(row), std::end(row), -1);
+    kinds_.push_back(std::move(k));
+    return static_cast<int>(kinds_.size() - 1);
+  };
+  for (size_t w = 0; w < rules.weights.size(); ++w) {
+    const WeightRule& rule = rules.weights[w];
+    KindRules& k = kinds_[kind_index(rule.kind)];
+    for (int p = 0; p < 3; ++p) {
+      for (int s = 0; s < 4; ++s) {
+        const bool match = (!rule.polarity || static_cast<int>(*rule.polarity) == p) &&
+                           (!rule.severity || static_cast<int>(*rule.severity) == s);
+        if (match && k.weight_by[p][s] < 0) k.weight_by[p][s] = static_cast<int>(w);
+      }
+    }
+    weight_start_.push_back(WindowStart(rule.window_months));
+    half_life_days_.push_back(rule.half_life_months * kDaysPerMonth);
+  }
+  for (size_t v = 0; v < rules.vetoes.size(); ++v) {
+    const VetoRule& rule = rules.vetoes[v];
+    KindRules& k = kinds_[kind_index(rule.kind)];
+    (rule.type == VetoType::kRecord ? k.record_vetoes : k.missing_vetoes)
+        .push_back(static_cast<int>(v));
+    veto_start_.push_back(WindowStart(rule.window_months));
+  }
+  for (size_t r = 0; r < rules.risk_raises.size(); ++r) {
+    kinds_[kind_index(rules.risk_raises[r].kind)].raises.push_back(static_cast<int>(r));
+    raise_start_.push_back(WindowStart(rules.risk_raises[r].window_months));
+  }
+  for (size_t f = 0; f < rules.risk_forces.size(); ++f) {
+    kinds_[kind_index(rules.risk_forces[f].kind)].forces.push_back(static_cast<int>(f));
+    force_start_.push_back(WindowStart(rules.risk_forces[f].window_months));
+  }
+  if (rules.audit) {
+    kinds_[kind_index(rules.audit->kind)].audit = true;
+    audit_start_ = WindowStart(rules.audit->valid_months);
+  }
+}
+
+Date Grader::WindowStart(int months) const {
+  return months == 0 ? Date::FromDays(INT32_MIN) : as_of_.AddMonths(-months);
+}
+
+int Grader::KindIndex(std::string_view kind) const {
+  for (size_t i = 0; i < kinds_.size(); ++i) {
+    if (kinds_[i].kind == kind) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+GradeTally Grader::NewTally() const {
+  GradeTally t;
+  std::fill(std::begin(t.points), std::end(t.points), 0.0f);
+  std::fill(std::begin(t.raise_counts), std::end(t.raise_counts), std::uint16_t{0});
+  return t;
+}
+
+void Grader::Add(GradeTally& tally, const GradedRecord& record,
+                 std::vector<Contribution>* explain) const {
+  if (record.kind < 0 || record.occurred_on > as_of_) return;
+  const KindRules& k = kinds_[static_cast<size_t>(record.kind)];
+  const Date day = record.occurred_on;
+  const int w =
+      k.weight_by[static_cast<int>(record.polarity)][static_cast<int>(record.severity)];
+  if (w >= 0 && day >= weight_start_[w]) {
+    const WeightRule& rule = rules_.weights[w];
+    double factor = 1;
+    if (half_life_days_[w] > 0) {
+      factor = std::exp2(-(as_of_.days_since_epoch - day.days_since_epoch) / half_life_days_[w]);
+    }
+    const double points = rule.points * factor;
+    tally.points[rule.dimension] += static_cast<float>(points);
+    if (explain != nullptr) explain->push_back({record.id, rule.dimension, w, points, factor});
+  }
+  for (int v : k.record_vetoes) {
+    const VetoRule& rule = rules_.vetoes[v];
+    if (day >= veto_start_[v] && (!rule.severity || *rule.severity == record.severity)) {
+      tally.record_vetoes |= 1u << v;
+    }
+  }
+  if (record.polarity == Polarity::kGood) {
+    for (int v : k.missing_vetoes) {
+      if (day >= veto_start_[v]) tally.missing_found |= 1u << v;
+    }
+    if (k.audit && day >= audit_start_) tally.audited = true;
+  }
+  for (int r : k.raises) {
+    if (day >= raise_start_[r] && tally.raise_counts[r] < UINT16_MAX) ++tally.raise_counts[r];
+  }
+  for (int f : k.forces) {
+    if (day >= force_start_[f]) tally.forces |= static_cast<std::uint8_t>(1u << f);
+  }
+}
+
+GradeOutcome Grader::Finish(const GradeTally& tally, std::string_view industry_code) const {
+  GradeOutcome out;
+  double total = 0;
+  for (size_t d = 0; d < rules_.dimensions.size(); ++d) {
+    const GradingDimension& dim = rules_.dimensions[d];
+    const double score = std::clamp(dim.base_points + tally.points[d], 0.0, dim.max_points);
+    out.dimension_scores.push_back(score);
+    total += score;
+  }
+  out.score = std::round(total * 10) / 10;
+  out.score_grade = rules_.GradeForScore(out.score);
+  out.grade = out.score_grade;
+  for (size_t v = 0; v < rules_.vetoes.size(); ++v) {
+    const VetoRule& rule = rules_.vetoes[v];
+    const bool met = rule.type == VetoType::kRecord
+                         ? (tally.record_vetoes >> v & 1u) != 0
+                         : rule.AppliesToIndustry(industry_code) &&
+                               (tally.missing_found >> v & 1u) == 0;
+    if (met) {
+      out.grade = Worse(out.grade, rule.cap);
+      out.vetoes.push_back(static_cast<int>(v));
+    }
+  }
+  if (rules_.audit && !tally.audited &&
+      std::find(rules_.audit->grades.begin(), rules_.audit->grades.end(), out.grade) !=
+          rules_.audit->grades.end()) {
+    out.grade = Worse(out.grade, rules_.audit->cap_without);
+    out.audit_cap = true;
+  }
+  int risk = static_cast<int>(rules_.risk_by_grade[static_cast<int>(out.grade)]);
+  for (size_t r = 0; r < rules_.risk_raises.size(); ++r) {
+    const RiskRaiseRule& rule = rules_.risk_raises[r];
+    if (tally.raise_counts[r] >= rule.count) {
+      risk += rule.steps;
+      out.risk_raises.push_back(static_cast<int>(r));
+    }
+  }
+  for (size_t f = 0; f < rules_.risk_forces.size(); ++f) {
+    if ((tally.forces >> f & 1u) != 0) {
+      risk = std::max(risk, static_cast<int>(rules_.risk_forces[f].risk_class));
+      out.risk_forces.push_back(static_cast<int>(f));
+    }
+  }
+  out.risk_class = static_cast<RiskClass>(std::min(risk, static_cast<int>(RiskClass::kD)));
+  return out;
+}
+
+}  // namespace zl::credit

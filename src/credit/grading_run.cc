@@ -1,0 +1,395 @@
+// Grading runs, comparisons, regrades and explanations (see grading_run.h).
+#include "credit/grading_run.h"
+
+#include <soci/soci.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <unordered_set>
+
+#include "base/clock.h"
+#include "domain/record_kind.h"
+#include "store/enterprise_repository.h"
+#include "store/row_scan.h"
+
+namespace zl::credit {
+
+namespace {
+
+using domain::Grade;
+using domain::RiskClass;
+
+constexpr size_t kUsccLength = 18;
+constexpr size_t kWriteChunk = 20000;
+
+// Date from "YYYY-MM-DD" without the checks of Date::Parse (the archive only holds dates it
+// checked on the way in); nullopt for anything else.
+std::optional<Date> FastDate(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  auto digits = [&](size_t from, size_t n) {
+    int v = 0;
+    for (size_t i = from; i < from + n; ++i) v = v * 10 + (s[i] - '0');
+    return v;
+  };
+  const int y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
+  if (!Date::IsValidYmd(y, m, d)) return std::nullopt;
+  return Date::FromYmd(y, m, d);
+}
+
+domain::Polarity FastPolarity(std::string_view s) {
+  if (s == "good") return domain::Polarity::kGood;
+  if (s == "bad") return domain::Polarity::kBad;
+  return domain::Polarity::kNeutral;
+}
+
+domain::Severity FastSeverity(std::string_view s) {
+  if (s == "minor") return domain::Severity::kMinor;
+  if (s == "general") return domain::Severity::kGeneral;
+  if (s == "serious") return domain::Severity::kSerious;
+  return domain::Severity::kNone;
+}
+
+// The verdict as it is stored.
+store::GradeRow ToRow(std::string uscc, const GradeOutcome& o, const RuleSet& rules, Date as_of,
+                      const std::string& cause, const std::string& actor) {
+  return {std::move(uscc),
+          std::string(domain::GradeName(o.grade)),
+          std::llround(o.score * 10),
+          std::string(domain::RiskClassName(o.risk_class)),
+          rules.version,
+          as_of.ToString(),
+          cause,
+          actor,
+          {}};
+}
+
+bool SameGrade(const store::GradeRow& a, const store::GradeRow& b) {
+  return a.grade == b.grade && a.score_tenths == b.score_tenths && a.risk_class == b.risk_class &&
+         a.rules_version == b.rules_version;
+}
+
+// The register held in memory for a run: USCCs side by side, a flat open-addressing table
+// from USCC to position, industries interned, and per enterprise its tally and its stored
+// grade (if any).
+class RegisterPass {
+ public:
+  struct Stored {
+    std::int8_t grade = -1;  // -1: no grade stored
+    std::int8_t risk = 0;
+    bool same_rules = false;
+    std::int64_t score_tenths = 0;
+  };
+
+  explicit RegisterPass(const Grader& grader) : grader_(grader) {}
+
+  Status Load(soci::session& sql, bool load_stored) {
+    ZL_RETURN_IF_ERROR(
+        store::ScanRows(sql, "SELECT uscc, industry_code FROM enterprise", [&](const store::ScanRow& r) {
+          std::string_view uscc = r.Text(0);
+          if (uscc.size() != kUsccLength) return Status::Internal("malformed USCC in register");
+          usccs_.append(uscc);
+          industry_.push_back(Intern(r.Text(1)));
+          return Status();
+        }));
+    const size_t n = industry_.size();
+    tallies_.assign(n, grader_.NewTally());
+    stored_.assign(n, Stored{});
+    BuildIndex();
+    ZL_RETURN_IF_ERROR(LoadReplaced(sql));
+    ZL_RETURN_IF_ERROR(FoldRecords(sql));
+    if (load_stored) ZL_RETURN_IF_ERROR(LoadStored(sql));
+    return Status();
+  }
+
+  size_t size() const { return industry_.size(); }
+  std::string_view Uscc(size_t i) const { return {usccs_.data() + i * kUsccLength, kUsccLength}; }
+  GradeOutcome Finish(size_t i) const {
+    return grader_.Finish(tallies_[i], industries_[industry_[i]]);
+  }
+  const Stored& stored(size_t i) const { return stored_[i]; }
+
+  // Positions in USCC order (the order the grade tables are keyed by).
+  std::vector<std::uint32_t> SortedByUscc() const {
+    std::vector<std::uint32_t> order(size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return std::memcmp(usccs_.data() + a * kUsccLength, usccs_.data() + b * kUsccLength,
+                         kUsccLength) < 0;
+    });
+    return order;
+  }
+
+ private:
+  std::uint16_t Intern(std::string_view industry) {
+    for (size_t i = 0; i < industries_.size(); ++i) {
+      if (industries_[i] == industry) return static_cast<std::uint16_t>(i);
+    }
+    industries_.emplace_back(industry);
+    return static_cast<std::uint16_t>(industries_.size() - 1);
+  }
+
+  static std::uint64_t Hash(std::string_view s) {
+    std::uint64_t h = 1469598103934665603ULL;
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+    return h ^ (h >> 29);
+  }
+
+  void BuildIndex() {
+    size_t capacity = 16;
+    while (capacity < size() * 2) capacity *= 2;
+    mask_ = capacity - 1;
+    slots_.assign(capacity, 0);
+    for (size_t i = 0; i < size(); ++i) {
+      size_t s = Hash(Uscc(i)) & mask_;
+      while (slots_[s] != 0) s = (s + 1) & mask_;
+      slots_[s] = static_cast<std::uint32_t>(i + 1);
+    }
+  }
+
+  // Position of `uscc`, or -1. Records of one enterprise tend to be stored together, so the
+  // last answer is tried first.
+  long Find(std::string_view uscc) {
+    if (last_ >= 0 && Uscc(static_cast<size_t>(last_)) == uscc) return last_;
+    if (uscc.size() != kUsccLength) return -1;
+    for (size_t s = Hash(uscc) & mask_; slots_[s] != 0; s = (s + 1) & mask_) {
+      if (Uscc(slots_[s] - 1) == uscc) return last_ = static_cast<long>(slots_[s] - 1);
+    }
+    return -1;
+  }
+
+  Status LoadReplaced(soci::session& sql) {
+    return store::ScanRows(
+        sql, "SELECT replaces FROM credit_record WHERE replaces IS NOT NULL",
+        [&](const store::ScanRow& r) {
+          replaced_.insert(r.Integer(0));
+          return Status();
+        });
+  }
+
+  Status FoldRecords(soci::session& sql) {
+    const std::string revocation(domain::kRevocationKind);
+    return store::ScanRows(
+        sql, "SELECT uscc, id, kind, occurred_on, polarity, severity FROM credit_record",
+        [&](const store::ScanRow& r) {
+          const int kind = grader_.KindIndex(r.Text(2));
+          if (kind < 0) return Status();
+          const std::int64_t id = r.Integer(1);
+          if (!replaced_.empty() && replaced_.contains(id)) return Status();
+          const long at = Find(r.Text(0));
+          std::optional<Date> day = FastDate(r.Text(3));
+          if (at < 0 || !day) return Status();
+          grader_.Add(tallies_[static_cast<size_t>(at)],
+                      {id, kind, FastPolarity(r.Text(4)), FastSeverity(r.Text(5)), *day});
+          return Status();
+        });
+  }
+
+  Status LoadStored(soci::session& sql) {
+    const std::string& version = grader_.rules().version;
+    return store::ScanRows(
+        sql, "SELECT uscc, grade, score_tenths, risk_class, rules_version FROM credit_grade",
+        [&](const store::ScanRow& r) {
+          const long at = Find(r.Text(0));
+          if (at < 0) return Status();
+          Result<Grade> grade = domain::ParseGrade(r.Text(1));
+          Result<RiskClass> risk = domain::ParseRiskClass(r.Text(3));
+          if (!grade.ok() || !risk.ok()) return Status();  // rewritten below
+          Stored& s = stored_[static_cast<size_t>(at)];
+          s.grade = static_cast<std::int8_t>(*grade);
+          s.risk = static_cast<std::int8_t>(*risk);
+          s.score_tenths = r.Integer(2);
+          s.same_rules = r.Text(4) == version;
+          return Status();
+        });
+  }
+
+  const Grader& grader_;
+  std::string usccs_;  // kUsccLength bytes each
+  std::vector<std::uint16_t> industry_;
+  std::vector<std::string> industries_;
+  std::vector<GradeTally> tallies_;
+  std::vector<Stored> stored_;
+  std::vector<std::uint32_t> slots_;  // position + 1; 0 = empty
+  size_t mask_ = 0;
+  long last_ = -1;
+  std::unordered_set<std::int64_t> replaced_;
+};
+
+bool Changed(const RegisterPass::Stored& s, const GradeOutcome& o) {
+  return s.grade < 0 || !s.same_rules || s.grade != static_cast<int>(o.grade) ||
+         s.risk != static_cast<int>(o.risk_class) || s.score_tenths != std::llround(o.score * 10);
+}
+
+// Stores `rules` unless stored already; refuses a stored version with different text.
+Status StoreRuleSet(soci::session& sql, const RuleSet& rules, const std::string& actor) {
+  ZL_ASSIGN_OR_RETURN(std::optional<store::StoredRuleSet> stored,
+                      store::FindRuleSet(sql, rules.version));
+  if (stored) {
+    if (stored->rules != rules.text) {
+      return Status::AlreadyExists("rule set version " + rules.version +
+                                       " is already loaded with different rules; give the new "
+                                       "rules a new version",
+                                   "version");
+    }
+    return Status();
+  }
+  return store::InsertRuleSet(sql, {rules.version, rules.name, rules.text, actor, NowIsoUtc()});
+}
+
+// Folds an enterprise's records in force (read one by one) into a tally.
+GradeTally TallyOf(const Grader& grader, const std::vector<store::StoredRecord>& records,
+                   std::vector<Contribution>* explain) {
+  GradeTally tally = grader.NewTally();
+  for (const store::StoredRecord& s : records) {
+    if (s.status != domain::RecordStatus::kActive) continue;
+    const domain::CreditRecord& r = s.record;
+    grader.Add(tally, {r.id, grader.KindIndex(r.kind), r.polarity, r.severity, r.occurred_on},
+               explain);
+  }
+  return tally;
+}
+
+}  // namespace
+
+Result<GradingRunResult> RunGrading(soci::session& sql, const RuleSet& rules, Date as_of,
+                                    const std::string& actor) {
+  const std::string started_at = NowIsoUtc();
+  ZL_RETURN_IF_ERROR(StoreRuleSet(sql, rules, actor));
+  Grader grader(rules, as_of);
+  RegisterPass pass(grader);
+  ZL_RETURN_IF_ERROR(pass.Load(sql, true));
+
+  GradingRunResult result;
+  result.rules_version = rules.version;
+  result.as_of = as_of;
+  store::GradingRunRow run{0, rules.version, as_of.ToString(), actor, started_at};
+  // The run's id names it as the cause in the history; the row is completed at the end.
+  ZL_ASSIGN_OR_RETURN(result.run_id, store::InsertGradingRun(sql, run));
+  const std::string cause = "grading run " + std::to_string(result.run_id);
+  const std::string now = NowIsoUtc();
+  std::vector<store::GradeRow> changed;
+  for (std::uint32_t i : pass.SortedByUscc()) {
+    const GradeOutcome o = pass.Finish(i);
+    ++result.graded;
+    ++result.by_grade[static_cast<int>(o.grade)];
+    ++result.by_risk_class[static_cast<int>(o.risk_class)];
+    if (!Changed(pass.stored(i), o)) continue;
+    ++result.changed;
+    changed.push_back(ToRow(std::string(pass.Uscc(i)), o, rules, as_of, cause, actor));
+    if (changed.size() == kWriteChunk) {
+      ZL_RETURN_IF_ERROR(store::WriteGrades(sql, changed, now));
+      changed.clear();
+    }
+  }
+  ZL_RETURN_IF_ERROR(store::WriteGrades(sql, changed, now));
+  ZL_RETURN_IF_ERROR(store::ActivateRuleSet(sql, rules.version));
+  long long graded = result.graded, changed_count = result.changed, id = result.run_id;
+  std::string by_grade;
+  for (size_t g = 0; g < 6; ++g) {
+    by_grade += (g ? " " : "") + std::string(domain::GradeName(domain::kAllGrades[g])) + "=" +
+                std::to_string(result.by_grade[g]);
+  }
+  const std::string finished_at = NowIsoUtc();
+  sql << "UPDATE grading_run SET finished_at = :f, graded = :g, changed = :c, by_grade = :b "
+         "WHERE id = :id",
+      soci::use(finished_at), soci::use(graded), soci::use(changed_count), soci::use(by_grade),
+      soci::use(id);
+  return result;
+}
+
+Result<RuleSetComparison> CompareRuleSets(soci::session& sql, const RuleSet& candidate,
+                                          Date as_of) {
+  RuleSetComparison out;
+  out.candidate_version = candidate.version;
+  ZL_ASSIGN_OR_RETURN(std::optional<store::StoredRuleSet> active, store::ActiveRuleSet(sql));
+  if (active) out.current_version = active->version;
+  Grader grader(candidate, as_of);
+  RegisterPass pass(grader);
+  ZL_RETURN_IF_ERROR(pass.Load(sql, true));
+  for (size_t i = 0; i < pass.size(); ++i) {
+    const GradeOutcome o = pass.Finish(i);
+    const int row = pass.stored(i).grade < 0 ? 6 : pass.stored(i).grade;
+    ++out.table[row][static_cast<int>(o.grade)];
+    ++out.graded;
+    if (row != static_cast<int>(o.grade)) ++out.changed;
+  }
+  return out;
+}
+
+Result<std::optional<RuleSet>> LoadActiveRules(soci::session& sql) {
+  ZL_ASSIGN_OR_RETURN(std::optional<store::StoredRuleSet> active, store::ActiveRuleSet(sql));
+  if (!active) return std::optional<RuleSet>();
+  ZL_ASSIGN_OR_RETURN(RuleSet rules, RuleSet::Parse(active->rules, "rule set " + active->version));
+  return std::optional<RuleSet>(std::move(rules));
+}
+
+Status Regrade(soci::session& sql, std::span<const std::string> usccs, const std::string& cause,
+               const std::string& actor, Date as_of) {
+  ZL_ASSIGN_OR_RETURN(std::optional<RuleSet> rules, LoadActiveRules(sql));
+  if (!rules || usccs.empty()) return Status();
+  Grader grader(*rules, as_of);
+  std::vector<std::string> sorted(usccs.begin(), usccs.end());
+  std::sort(sorted.begin(), sorted.end());
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  std::vector<store::GradeRow> changed;
+  for (const std::string& uscc : sorted) {
+    ZL_ASSIGN_OR_RETURN(std::optional<domain::Enterprise> e, store::FindEnterprise(sql, uscc));
+    if (!e) continue;
+    ZL_ASSIGN_OR_RETURN(std::vector<store::StoredRecord> records, store::ListRecordsOf(sql, uscc));
+    const GradeOutcome o = grader.Finish(TallyOf(grader, records, nullptr), e->industry_code);
+    store::GradeRow row = ToRow(uscc, o, *rules, as_of, cause, actor);
+    ZL_ASSIGN_OR_RETURN(std::optional<store::GradeRow> old, store::FindGrade(sql, uscc));
+    if (!old || !SameGrade(*old, row)) changed.push_back(std::move(row));
+  }
+  return store::WriteGrades(sql, changed, NowIsoUtc());
+}
+
+Status RegradeRecordsFrom(soci::session& sql, std::int64_t first_record_id,
+                          const std::string& cause, const std::string& actor, Date as_of) {
+  ZL_ASSIGN_OR_RETURN(std::optional<store::StoredRuleSet> active, store::ActiveRuleSet(sql));
+  if (!active) return Status();
+  std::vector<std::string> usccs;
+  ZL_RETURN_IF_ERROR(store::ScanRows(
+      sql, "SELECT DISTINCT uscc FROM credit_record WHERE id >= " + std::to_string(first_record_id),
+      [&](const store::ScanRow& r) {
+        usccs.emplace_back(r.Text(0));
+        return Status();
+      }));
+  return Regrade(sql, usccs, cause, actor, as_of);
+}
+
+Result<std::int64_t> NextRecordId(soci::session& sql) {
+  long long max_id = 0;
+  soci::indicator ind = soci::i_ok;
+  sql << "SELECT MAX(id) FROM credit_record", soci::into(max_id, ind);
+  return static_cast<std::int64_t>(ind == soci::i_ok ? max_id + 1 : 1);
+}
+
+Result<std::optional<GradeExplanation>> ExplainGrade(soci::session& sql, const std::string& uscc) {
+  ZL_ASSIGN_OR_RETURN(std::optional<store::GradeRow> grade, store::FindGrade(sql, uscc));
+  if (!grade) return std::optional<GradeExplanation>();
+  ZL_ASSIGN_OR_RETURN(std::optional<store::StoredRuleSet> stored,
+                      store::FindRuleSet(sql, grade->rules_version));
+  if (!stored) return Status::Internal("rule set " + grade->rules_version + " is missing");
+  ZL_ASSIGN_OR_RETURN(RuleSet rules, RuleSet::Parse(stored->rules, "rule set " + stored->version));
+  ZL_ASSIGN_OR_RETURN(Date graded_on, Date::Parse(grade->graded_on));
+  ZL_ASSIGN_OR_RETURN(std::optional<domain::Enterprise> e, store::FindEnterprise(sql, uscc));
+  if (!e) return Status::NotFound("no enterprise with USCC " + uscc);
+
+  GradeExplanation out;
+  out.grade = std::move(*grade);
+  out.rules = std::make_shared<const RuleSet>(std::move(rules));
+  ZL_ASSIGN_OR_RETURN(out.records, store::ListRecordsOf(sql, uscc));
+  Grader grader(*out.rules, graded_on);
+  out.outcome = grader.Finish(TallyOf(grader, out.records, &out.contributions), e->industry_code);
+  std::string confirmed;
+  soci::indicator ind = soci::i_ok;
+  sql << "SELECT MAX(as_of) FROM grading_run WHERE rules_version = :v",
+      soci::use(out.grade.rules_version), soci::into(confirmed, ind);
+  out.confirmed_on = ind == soci::i_ok && confirmed > out.grade.graded_on ? confirmed
+                                                                          : out.grade.graded_on;
+  return std::optional<GradeExplanation>(std::move(out));
+}
+
+}  // namespace zl::credit

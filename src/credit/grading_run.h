@@ -1,0 +1,90 @@
+// Grading the archive (issue #6): every enterprise at once under a rule set (a grading run,
+// `zhiliang grade` and the console's button), a dry run comparing a candidate rule set with the
+// current grades, one enterprise or a few again when their records change, and the
+// explanation of one enterprise's grade.
+//
+// A run is one streaming pass: the register, then every record in storage order folded into
+// a fixed-size tally per enterprise (grader.h), then the verdicts; only grades that changed
+// (grade, score, risk class or rule set) are written, with a history row saying what caused
+// the change. Memory grows with the number of enterprises (about 100 bytes each), not with
+// the number of records. Everything happens in the caller's transaction, so a run is all or
+// nothing and sees one consistent archive.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "base/date.h"
+#include "base/result.h"
+#include "credit/grader.h"
+#include "credit/grading_rules.h"
+#include "store/credit_record_table.h"
+#include "store/grade_tables.h"
+
+namespace soci {
+class session;
+}
+
+namespace zl::credit {
+
+struct GradingRunResult {
+  std::int64_t run_id = 0;
+  std::string rules_version;
+  Date as_of;
+  std::int64_t graded = 0;   // enterprises graded
+  std::int64_t changed = 0;  // of which the stored grade changed (or was new)
+  std::array<std::int64_t, 6> by_grade{};       // by domain::Grade, AAA first
+  std::array<std::int64_t, 4> by_risk_class{};  // internal
+};
+
+// Grades every enterprise under `rules`, which is stored first if its version is new (and
+// refused with AlreadyExists if that version is stored with different text) and becomes the
+// active rule set. Call inside Database::Write.
+Result<GradingRunResult> RunGrading(soci::session& sql, const RuleSet& rules, Date as_of,
+                                    const std::string& actor);
+
+// How the grades would change under `candidate`: a table of current grade (rows; the last
+// row counts enterprises without a grade) by candidate grade (columns). Writes nothing.
+struct RuleSetComparison {
+  std::string current_version;  // "" before the first run
+  std::string candidate_version;
+  std::int64_t graded = 0, changed = 0;
+  std::array<std::array<std::int64_t, 6>, 7> table{};
+};
+Result<RuleSetComparison> CompareRuleSets(soci::session& sql, const RuleSet& candidate,
+                                          Date as_of);
+
+// The active rule set, parsed; nullopt before the first grading run.
+Result<std::optional<RuleSet>> LoadActiveRules(soci::session& sql);
+
+// Grades these enterprises again under the active rule set (nothing before the first run),
+// writing the ones that changed with `cause` ("record 12 added") in the history. Call in the
+// transaction that changed their records.
+Status Regrade(soci::session& sql, std::span<const std::string> usccs, const std::string& cause,
+               const std::string& actor, Date as_of);
+// The same for every enterprise with a record whose id is `first_record_id` or above (the
+// records an import just wrote).
+Status RegradeRecordsFrom(soci::session& sql, std::int64_t first_record_id,
+                          const std::string& cause, const std::string& actor, Date as_of);
+// The id the next record will have at least (for RegradeRecordsFrom after an import).
+Result<std::int64_t> NextRecordId(soci::session& sql);
+
+// An enterprise's stored grade worked out again, record by record, under the rule set and
+// on the day that produced it.
+struct GradeExplanation {
+  store::GradeRow grade;
+  std::shared_ptr<const RuleSet> rules;
+  GradeOutcome outcome;
+  std::vector<Contribution> contributions;
+  std::vector<store::StoredRecord> records;  // the enterprise's records (titles, dates)
+  std::string confirmed_on;  // the last day a grading run confirmed the grade
+};
+// nullopt when the enterprise has no grade yet.
+Result<std::optional<GradeExplanation>> ExplainGrade(soci::session& sql, const std::string& uscc);
+
+}  // namespace zl::credit
