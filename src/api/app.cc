@@ -17,6 +17,7 @@ void RegisterRoutes(http::Router& router, AppContext& context) {
   RegisterUsccRoutes(router, context);
   RegisterCreditRoutes(router, context);
   RegisterImportRoutes(router, context);
+  RegisterGradingRoutes(router, context);
 }
 
 void ConfigureServer(http::ServerOptions& options) {

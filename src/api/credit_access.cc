@@ -12,6 +12,10 @@ bool SeesPrivateData(const auth::Principal& p, const domain::Enterprise& e) {
   return p.CoversRegion(e.region_code);
 }
 
+bool SeesRiskClass(const auth::Principal& p, const domain::Enterprise& e) {
+  return p.Can(auth::kPermRiskRead) && p.CoversRegion(e.region_code);
+}
+
 domain::Enterprise VisibleEnterprise(const auth::Principal& p, domain::Enterprise e) {
   if (!SeesPrivateData(p, e))
     e.legal_representative = domain::MaskPersonName(e.legal_representative);

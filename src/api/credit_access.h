@@ -11,6 +11,10 @@ namespace zl::api {
 
 bool SeesPrivateData(const auth::Principal& principal, const domain::Enterprise& enterprise);
 
+// Who sees the enterprise's credit risk class (internal, never public): holders of risk.read
+// whose regional scope covers it.
+bool SeesRiskClass(const auth::Principal& principal, const domain::Enterprise& enterprise);
+
 // The enterprise as `principal` may see it: the legal representative masked unless
 // SeesPrivateData.
 domain::Enterprise VisibleEnterprise(const auth::Principal& principal, domain::Enterprise e);

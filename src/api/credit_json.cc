@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/enterprise_json.h"
+#include "api/grading_json.h"
 #include "domain/record_kind.h"
 
 namespace zl::api {
@@ -50,7 +51,7 @@ nlohmann::json RecordToJson(const store::StoredRecord& stored, credit::CreditVie
   return j;
 }
 
-nlohmann::json CreditFileToJson(const credit::CreditFile& file, Date today) {
+nlohmann::json CreditFileToJson(const credit::CreditFile& file, Date today, bool show_risk) {
   nlohmann::json j = EnterpriseToJson(file.enterprise);
   j["view"] = credit::CreditViewName(file.view);
   nlohmann::json last = nullptr;
@@ -69,6 +70,7 @@ nlohmann::json CreditFileToJson(const credit::CreditFile& file, Date today) {
                   {"neutral", file.summary.neutral},
                   {"last_inspection", last},
                   {"list_status", file.summary.list_status}};
+  j["grade"] = file.grade ? GradeToJson(*file.grade, show_risk) : nlohmann::json();
   nlohmann::json records = nlohmann::json::array();
   for (const store::StoredRecord& r : file.records) {
     records.push_back(RecordToJson(r, file.view, today));

@@ -17,8 +17,9 @@ namespace zl::api {
 // in the full view.
 nlohmann::json RecordToJson(const store::StoredRecord& record, credit::CreditView view, Date today);
 
-// The enterprise's fields (EnterpriseToJson) with "view", "summary" and "records".
-nlohmann::json CreditFileToJson(const credit::CreditFile& file, Date today);
+// The enterprise's fields (EnterpriseToJson) with "view", "summary", "grade" (null before the
+// first grading run; with "risk_class" only when `show_risk`) and "records".
+nlohmann::json CreditFileToJson(const credit::CreditFile& file, Date today, bool show_risk);
 
 // {"id", "kind", "file_name", "format", "actor", "strict", "committed", "accepted",
 //  "rejected", "inserted", "updated", "unchanged", "created_at"}

@@ -129,7 +129,8 @@ http::Response GetEnterprise(AppContext& context, http::Request& request,
                              const auth::Principal& p) {
   Result<credit::CreditFile> file = ReadFile(context, request, p);
   if (!file.ok()) return http::Response::FromStatus(file.status());
-  return http::Response::Json(CreditFileToJson(*file, Date::TodayInBeijing()));
+  return http::Response::Json(
+      CreditFileToJson(*file, Date::TodayInBeijing(), SeesRiskClass(p, file->enterprise)));
 }
 
 // One enterprise's credit report: its records (as the caller may see them) as a file.

@@ -16,5 +16,6 @@ void RegisterAuditRoutes(http::Router& router, AppContext& context);
 void RegisterUsccRoutes(http::Router& router, AppContext& context);
 void RegisterCreditRoutes(http::Router& router, AppContext& context);
 void RegisterImportRoutes(http::Router& router, AppContext& context);
+void RegisterGradingRoutes(http::Router& router, AppContext& context);
 
 }  // namespace zl::api

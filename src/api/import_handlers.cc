@@ -10,6 +10,7 @@
 #include "auth/audit_log.h"
 #include "auth/permissions.h"
 #include "base/text_encoding.h"
+#include "credit/grading_run.h"
 #include "credit/importer.h"
 #include "sheet/table_reader.h"
 #include "store/database.h"
@@ -46,13 +47,19 @@ http::Response Import(AppContext& context, credit::ImportKind kind, http::Reques
       TextParam(request, "file_name"),
       *strict,
       {p.ActorLabel(), auth::RoleIsRegionScoped(p.role) ? p.region_code : ""}};
+  std::int64_t first_record_id = 0;
+  Status next = context.db.Read([&](soci::session& sql) {
+    ZL_ASSIGN_OR_RETURN(first_record_id, credit::NextRecordId(sql));
+    return Status();
+  });
+  if (!next.ok()) return http::Response::FromStatus(next);
   auto report = credit::ImportTable(
       context.db, import, **reader, [&](soci::session& sql, const store::ImportRun& run) {
         auth::AppendAudit(sql, p,
                           {"import." + run.kind, "import", std::to_string(run.id),
                            import.actor.region_code, ImportRunToJson(run).dump()},
                           request.request_id);
-        return Status();
+        return credit::RegradeImported(sql, run, first_record_id, Date::TodayInBeijing());
       });
   if (!report.ok()) return http::Response::FromStatus(report.status());
   nlohmann::json j = ImportRunToJson(report->run);

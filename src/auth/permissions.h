@@ -19,12 +19,15 @@ inline constexpr std::string_view kPermUserRead = "user.read";
 inline constexpr std::string_view kPermUserManage = "user.manage";
 inline constexpr std::string_view kPermTokenManage = "token.manage";
 inline constexpr std::string_view kPermAuditRead = "audit.read";
+inline constexpr std::string_view kPermGradingManage = "grading.manage";
+inline constexpr std::string_view kPermRiskRead = "risk.read";
 
-inline constexpr std::array<std::string_view, 10> kAllPermissions = {
+inline constexpr std::array<std::string_view, 12> kAllPermissions = {
     kPermEnterpriseRead,  kPermEnterprisePrivateRead,
     kPermEnterpriseWrite, kPermStatsRead,
     kPermInspectionWrite, kPermSelfRead,
     kPermUserRead,        kPermUserManage,
-    kPermTokenManage,     kPermAuditRead};
+    kPermTokenManage,     kPermAuditRead,
+    kPermGradingManage,   kPermRiskRead};
 
 }  // namespace zl::auth

@@ -37,5 +37,6 @@ void AddUsccCommand(CLI::App& app);
 void AddUserCommand(CLI::App& app);
 void AddAuditCommand(CLI::App& app);
 void AddImportCommand(CLI::App& app);
+void AddGradeCommand(CLI::App& app);
 
 }  // namespace zl::cli

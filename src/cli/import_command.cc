@@ -12,6 +12,7 @@
 #include "auth/principal.h"
 #include "base/text_encoding.h"
 #include "cli/commands.h"
+#include "credit/grading_run.h"
 #include "credit/importer.h"
 #include "sheet/table_reader.h"
 #include "store/database.h"
@@ -43,6 +44,11 @@ void RunImport(const ImportOptions& o) {
   Check(db.status());
   const auth::Principal actor = auth::Principal::Cli(OsUser());
   credit::ImportRequest request{kind, o.file, o.strict, {actor.ActorLabel(), ""}};
+  std::int64_t first_record_id = 0;
+  Check((*db)->Read([&](soci::session& sql) {
+    ZL_ASSIGN_OR_RETURN(first_record_id, credit::NextRecordId(sql));
+    return Status();
+  }));
   auto report = credit::ImportTable(
       **db, request, **reader, [&](soci::session& sql, const store::ImportRun& run) {
         auth::AppendAudit(sql, actor,
@@ -53,7 +59,7 @@ void RunImport(const ImportOptions& o) {
                                           {"rejected", run.rejected}}
                                .dump()},
                           "");
-        return Status();
+        return credit::RegradeImported(sql, run, first_record_id, Date::TodayInBeijing());
       });
   if (!report.ok()) throw CliFailure(o.file + ": " + report.status().message());
   const store::ImportRun& run = report->run;

@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
   zl::cli::AddUserCommand(app);
   zl::cli::AddAuditCommand(app);
   zl::cli::AddImportCommand(app);
+  zl::cli::AddGradeCommand(app);
 
   try {
     app.parse(argc, argv);

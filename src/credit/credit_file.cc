@@ -56,6 +56,7 @@ Result<CreditFile> ReadCreditFile(soci::session& sql, domain::Enterprise enterpr
     }
     file.records.push_back(std::move(r));
   }
+  ZL_ASSIGN_OR_RETURN(file.grade, ReadCurrentGrade(sql, file.enterprise.uscc));
   if (view == CreditView::kPublic) {
     file.enterprise.legal_representative =
         domain::MaskPersonName(file.enterprise.legal_representative);

@@ -1,5 +1,5 @@
-// An enterprise's credit file as one reader sees it: registration data, a summary and the
-// records, newest first.
+// An enterprise's credit file as one reader sees it: registration data, a summary, the
+// current grade (grading_run.h) and the records, newest first.
 //
 // The public view (kPublic) holds only records in force (not corrected or revoked, and not
 // revocations themselves) whose publication window contains today, with personal
@@ -17,6 +17,7 @@
 #include "base/date.h"
 #include "base/result.h"
 #include "domain/enterprise.h"
+#include "credit/grading_run.h"
 #include "store/credit_record_table.h"
 
 namespace soci {
@@ -38,6 +39,7 @@ struct CreditFile {
   domain::Enterprise enterprise;
   CreditView view = CreditView::kPublic;
   CreditSummary summary;
+  std::optional<CurrentGrade> grade;  // none before the first grading run
   std::vector<store::StoredRecord> records;
 };
 

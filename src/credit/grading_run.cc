@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <map>
+#include <mutex>
 #include <unordered_set>
 
 #include "base/clock.h"
@@ -250,6 +252,28 @@ GradeTally TallyOf(const Grader& grader, const std::vector<store::StoredRecord>&
   return tally;
 }
 
+// The stored rule set `version`, parsed.
+Result<RuleSet> StoredRules(soci::session& sql, const std::string& version) {
+  ZL_ASSIGN_OR_RETURN(std::optional<store::StoredRuleSet> stored, store::FindRuleSet(sql, version));
+  if (!stored) return Status::Internal("rule set " + version + " is missing");
+  return RuleSet::Parse(stored->rules, "rule set " + version);
+}
+
+// A rule set's grade_valid_months, remembered per version: a stored version never changes,
+// and the credit file asks for it on every read.
+Result<int> GradeValidMonths(soci::session& sql, const std::string& version) {
+  static std::mutex mutex;
+  static std::map<std::string, int> known;
+  {
+    std::lock_guard lock(mutex);
+    if (auto it = known.find(version); it != known.end()) return it->second;
+  }
+  ZL_ASSIGN_OR_RETURN(RuleSet rules, StoredRules(sql, version));
+  std::lock_guard lock(mutex);
+  known[version] = rules.grade_valid_months;
+  return rules.grade_valid_months;
+}
+
 }  // namespace
 
 Result<GradingRunResult> RunGrading(soci::session& sql, const RuleSet& rules, Date as_of,
@@ -359,6 +383,13 @@ Status RegradeRecordsFrom(soci::session& sql, std::int64_t first_record_id,
   return Regrade(sql, usccs, cause, actor, as_of);
 }
 
+Status RegradeImported(soci::session& sql, const store::ImportRun& run,
+                       std::int64_t first_record_id, Date as_of) {
+  if (run.kind != "records" || !run.committed || run.inserted == 0) return Status();
+  return RegradeRecordsFrom(sql, first_record_id, "import " + std::to_string(run.id), run.actor,
+                            as_of);
+}
+
 Result<std::int64_t> NextRecordId(soci::session& sql) {
   long long max_id = 0;
   soci::indicator ind = soci::i_ok;
@@ -366,14 +397,27 @@ Result<std::int64_t> NextRecordId(soci::session& sql) {
   return static_cast<std::int64_t>(ind == soci::i_ok ? max_id + 1 : 1);
 }
 
+Result<std::optional<CurrentGrade>> ReadCurrentGrade(soci::session& sql, const std::string& uscc) {
+  ZL_ASSIGN_OR_RETURN(std::optional<store::GradeRow> row, store::FindGrade(sql, uscc));
+  if (!row) return std::optional<CurrentGrade>();
+  CurrentGrade out{std::move(*row)};
+  std::string confirmed;
+  soci::indicator ind = soci::i_ok;
+  sql << "SELECT MAX(as_of) FROM grading_run WHERE rules_version = :v",
+      soci::use(out.row.rules_version), soci::into(confirmed, ind);
+  out.confirmed_on =
+      ind == soci::i_ok && confirmed > out.row.graded_on ? confirmed : out.row.graded_on;
+  ZL_ASSIGN_OR_RETURN(int months, GradeValidMonths(sql, out.row.rules_version));
+  ZL_ASSIGN_OR_RETURN(Date confirmed_on, Date::Parse(out.confirmed_on));
+  out.valid_until = confirmed_on.AddMonths(months).ToString();
+  return std::optional<CurrentGrade>(std::move(out));
+}
+
 Result<std::optional<GradeExplanation>> ExplainGrade(soci::session& sql, const std::string& uscc) {
-  ZL_ASSIGN_OR_RETURN(std::optional<store::GradeRow> grade, store::FindGrade(sql, uscc));
+  ZL_ASSIGN_OR_RETURN(std::optional<CurrentGrade> grade, ReadCurrentGrade(sql, uscc));
   if (!grade) return std::optional<GradeExplanation>();
-  ZL_ASSIGN_OR_RETURN(std::optional<store::StoredRuleSet> stored,
-                      store::FindRuleSet(sql, grade->rules_version));
-  if (!stored) return Status::Internal("rule set " + grade->rules_version + " is missing");
-  ZL_ASSIGN_OR_RETURN(RuleSet rules, RuleSet::Parse(stored->rules, "rule set " + stored->version));
-  ZL_ASSIGN_OR_RETURN(Date graded_on, Date::Parse(grade->graded_on));
+  ZL_ASSIGN_OR_RETURN(RuleSet rules, StoredRules(sql, grade->row.rules_version));
+  ZL_ASSIGN_OR_RETURN(Date graded_on, Date::Parse(grade->row.graded_on));
   ZL_ASSIGN_OR_RETURN(std::optional<domain::Enterprise> e, store::FindEnterprise(sql, uscc));
   if (!e) return Status::NotFound("no enterprise with USCC " + uscc);
 
@@ -383,12 +427,6 @@ Result<std::optional<GradeExplanation>> ExplainGrade(soci::session& sql, const s
   ZL_ASSIGN_OR_RETURN(out.records, store::ListRecordsOf(sql, uscc));
   Grader grader(*out.rules, graded_on);
   out.outcome = grader.Finish(TallyOf(grader, out.records, &out.contributions), e->industry_code);
-  std::string confirmed;
-  soci::indicator ind = soci::i_ok;
-  sql << "SELECT MAX(as_of) FROM grading_run WHERE rules_version = :v",
-      soci::use(out.grade.rules_version), soci::into(confirmed, ind);
-  out.confirmed_on = ind == soci::i_ok && confirmed > out.grade.graded_on ? confirmed
-                                                                          : out.grade.graded_on;
   return std::optional<GradeExplanation>(std::move(out));
 }
 

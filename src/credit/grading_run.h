@@ -25,6 +25,7 @@
 #include "credit/grading_rules.h"
 #include "store/credit_record_table.h"
 #include "store/grade_tables.h"
+#include "store/import_tables.h"
 
 namespace soci {
 class session;
@@ -73,16 +74,31 @@ Status RegradeRecordsFrom(soci::session& sql, std::int64_t first_record_id,
                           const std::string& cause, const std::string& actor, Date as_of);
 // The id the next record will have at least (for RegradeRecordsFrom after an import).
 Result<std::int64_t> NextRecordId(soci::session& sql);
+// For an import's hook (importer.h): after a committed import of records, regrades the
+// enterprises of the records from `first_record_id` on, naming the import as the cause.
+Status RegradeImported(soci::session& sql, const store::ImportRun& run,
+                       std::int64_t first_record_id, Date as_of);
+
+// An enterprise's current grade as readers see it: the stored row, the last day it was
+// confirmed (by the grading run or regrade that set it, or a later run under the same rules
+// that found it unchanged) and the day it stays valid until (the rule set's
+// grade_valid_months later).
+struct CurrentGrade {
+  store::GradeRow row;
+  std::string confirmed_on;
+  std::string valid_until;
+};
+// nullopt when the enterprise has no grade yet.
+Result<std::optional<CurrentGrade>> ReadCurrentGrade(soci::session& sql, const std::string& uscc);
 
 // An enterprise's stored grade worked out again, record by record, under the rule set and
 // on the day that produced it.
 struct GradeExplanation {
-  store::GradeRow grade;
+  CurrentGrade grade;
   std::shared_ptr<const RuleSet> rules;
   GradeOutcome outcome;
   std::vector<Contribution> contributions;
   std::vector<store::StoredRecord> records;  // the enterprise's records (titles, dates)
-  std::string confirmed_on;  // the last day a grading run confirmed the grade
 };
 // nullopt when the enterprise has no grade yet.
 Result<std::optional<GradeExplanation>> ExplainGrade(soci::session& sql, const std::string& uscc);

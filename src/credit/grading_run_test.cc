@@ -195,13 +195,14 @@ TEST_P(GradingRunTest, TheExplanationReproducesTheStoredScore) {
                     return Status();
                   }).ok());
   ASSERT_TRUE(ex.has_value());
-  EXPECT_EQ(std::llround(ex->outcome.score * 10), ex->grade.score_tenths);
+  EXPECT_EQ(std::llround(ex->outcome.score * 10), ex->grade.row.score_tenths);
   EXPECT_TRUE(ex->outcome.audit_cap);
   ASSERT_EQ(ex->contributions.size(), 1u);
   EXPECT_EQ(ex->contributions[0].record_id, award_);
   EXPECT_DOUBLE_EQ(ex->contributions[0].points, 30);
   EXPECT_EQ(ex->rules->version, "test-1");
-  EXPECT_EQ(ex->confirmed_on, "2026-11-27");
+  EXPECT_EQ(ex->grade.confirmed_on, "2026-11-27");
+  EXPECT_EQ(ex->grade.valid_until, "2027-11-27");  // the small rules keep the default 12 months
 }
 
 TEST_P(GradingRunTest, ImportedRecordsRegradeTheirEnterprises) {
