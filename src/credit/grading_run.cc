@@ -52,17 +52,19 @@ domain::Severity FastSeverity(std::string_view s) {
   return domain::Severity::kNone;
 }
 
-// The verdict as it is stored.
-store::GradeRow ToRow(std::string uscc, const GradeOutcome& o, const RuleSet& rules, Date as_of,
-                      const std::string& cause, const std::string& actor) {
+// A verdict as it is stored.
+store::GradeRow ToRow(std::string uscc, Grade grade, std::int64_t score_tenths, RiskClass risk,
+                      const RuleSet& rules, Date as_of, const std::string& cause,
+                      const std::string& actor) {
   return {std::move(uscc),
-          std::string(domain::GradeName(o.grade)),
-          std::llround(o.score * 10),
-          std::string(domain::RiskClassName(o.risk_class)),
+          std::string(domain::GradeName(grade)),
+          score_tenths,
+          std::string(domain::RiskClassName(risk)),
           rules.version,
           as_of.ToString(),
           cause,
           actor,
+          1,
           {}};
 }
 
@@ -81,6 +83,7 @@ class RegisterPass {
     std::int8_t risk = 0;
     bool same_rules = false;
     std::int64_t score_tenths = 0;
+    std::int64_t seq = 0;  // of the stored grade
   };
 
   explicit RegisterPass(const Grader& grader) : grader_(grader) {}
@@ -111,15 +114,12 @@ class RegisterPass {
   }
   const Stored& stored(size_t i) const { return stored_[i]; }
 
-  // Positions in USCC order (the order the grade tables are keyed by).
-  std::vector<std::uint32_t> SortedByUscc() const {
-    std::vector<std::uint32_t> order(size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+  // Sorts positions into USCC order (the order the grade tables are keyed by).
+  void SortByUscc(std::vector<std::uint32_t>& positions) const {
+    std::sort(positions.begin(), positions.end(), [&](std::uint32_t a, std::uint32_t b) {
       return std::memcmp(usccs_.data() + a * kUsccLength, usccs_.data() + b * kUsccLength,
                          kUsccLength) < 0;
     });
-    return order;
   }
 
  private:
@@ -190,7 +190,7 @@ class RegisterPass {
   Status LoadStored(soci::session& sql) {
     const std::string& version = grader_.rules().version;
     return store::ScanRows(
-        sql, "SELECT uscc, grade, score_tenths, risk_class, rules_version FROM credit_grade",
+        sql, "SELECT uscc, grade, score_tenths, risk_class, rules_version, seq FROM credit_grade",
         [&](const store::ScanRow& r) {
           const long at = Find(r.Text(0));
           if (at < 0) return Status();
@@ -202,6 +202,7 @@ class RegisterPass {
           s.risk = static_cast<std::int8_t>(*risk);
           s.score_tenths = r.Integer(2);
           s.same_rules = r.Text(4) == version;
+          s.seq = r.Integer(5);
           return Status();
         });
   }
@@ -292,21 +293,38 @@ Result<GradingRunResult> RunGrading(soci::session& sql, const RuleSet& rules, Da
   ZL_ASSIGN_OR_RETURN(result.run_id, store::InsertGradingRun(sql, run));
   const std::string cause = "grading run " + std::to_string(result.run_id);
   const std::string now = NowIsoUtc();
-  std::vector<store::GradeRow> changed;
-  for (std::uint32_t i : pass.SortedByUscc()) {
+  // Verdicts first; then the changed ones are written in USCC order, a chunk at a time.
+  std::vector<std::uint32_t> changed;
+  std::vector<Grade> grades(pass.size());
+  std::vector<RiskClass> risks(pass.size());
+  std::vector<std::int64_t> scores(pass.size());
+  for (std::uint32_t i = 0; i < pass.size(); ++i) {
     const GradeOutcome o = pass.Finish(i);
+    grades[i] = o.grade;
+    risks[i] = o.risk_class;
+    scores[i] = std::llround(o.score * 10);
     ++result.graded;
     ++result.by_grade[static_cast<int>(o.grade)];
     ++result.by_risk_class[static_cast<int>(o.risk_class)];
-    if (!Changed(pass.stored(i), o)) continue;
-    ++result.changed;
-    changed.push_back(ToRow(std::string(pass.Uscc(i)), o, rules, as_of, cause, actor));
-    if (changed.size() == kWriteChunk) {
-      ZL_RETURN_IF_ERROR(store::WriteGrades(sql, changed, now));
-      changed.clear();
-    }
+    if (Changed(pass.stored(i), o)) changed.push_back(i);
   }
-  ZL_RETURN_IF_ERROR(store::WriteGrades(sql, changed, now));
+  result.changed = static_cast<std::int64_t>(changed.size());
+  pass.SortByUscc(changed);
+  std::vector<store::GradeRow> rows;
+  std::vector<std::string> replaced;
+  for (size_t at = 0; at < changed.size(); at += kWriteChunk) {
+    rows.clear();
+    replaced.clear();
+    for (size_t k = at; k < std::min(changed.size(), at + kWriteChunk); ++k) {
+      const std::uint32_t i = changed[k];
+      rows.push_back(ToRow(std::string(pass.Uscc(i)), grades[i], scores[i], risks[i], rules,
+                           as_of, cause, actor));
+      rows.back().seq = pass.stored(i).seq + 1;
+      if (pass.stored(i).grade >= 0) replaced.push_back(rows.back().uscc);
+    }
+    ZL_RETURN_IF_ERROR(store::DeleteGrades(sql, replaced));
+    ZL_RETURN_IF_ERROR(store::WriteGrades(sql, rows, now));
+  }
   ZL_RETURN_IF_ERROR(store::ActivateRuleSet(sql, rules.version));
   long long graded = result.graded, changed_count = result.changed, id = result.run_id;
   std::string by_grade;
@@ -357,15 +375,23 @@ Status Regrade(soci::session& sql, std::span<const std::string> usccs, const std
   std::sort(sorted.begin(), sorted.end());
   sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
   std::vector<store::GradeRow> changed;
+  std::vector<std::string> replaced;
   for (const std::string& uscc : sorted) {
     ZL_ASSIGN_OR_RETURN(std::optional<domain::Enterprise> e, store::FindEnterprise(sql, uscc));
     if (!e) continue;
     ZL_ASSIGN_OR_RETURN(std::vector<store::StoredRecord> records, store::ListRecordsOf(sql, uscc));
     const GradeOutcome o = grader.Finish(TallyOf(grader, records, nullptr), e->industry_code);
-    store::GradeRow row = ToRow(uscc, o, *rules, as_of, cause, actor);
+    store::GradeRow row =
+        ToRow(uscc, o.grade, std::llround(o.score * 10), o.risk_class, *rules, as_of, cause, actor);
     ZL_ASSIGN_OR_RETURN(std::optional<store::GradeRow> old, store::FindGrade(sql, uscc));
-    if (!old || !SameGrade(*old, row)) changed.push_back(std::move(row));
+    if (old && SameGrade(*old, row)) continue;
+    if (old) {
+      replaced.push_back(uscc);
+      row.seq = old->seq + 1;
+    }
+    changed.push_back(std::move(row));
   }
+  ZL_RETURN_IF_ERROR(store::DeleteGrades(sql, replaced));
   return store::WriteGrades(sql, changed, NowIsoUtc());
 }
 

@@ -60,7 +60,7 @@ Result<std::optional<StoredRuleSet>> FindRuleSetWhere(soci::session& sql, const 
 
 struct GradeColumns {
   GradeRow row;
-  long long score = 0;
+  long long score = 0, seq = 0;
   void Into(soci::statement& st, bool with_created_at) {
     st.exchange(soci::into(row.uscc));
     st.exchange(soci::into(row.grade));
@@ -69,16 +69,18 @@ struct GradeColumns {
                            &row.actor}) {
       st.exchange(soci::into(*f));
     }
+    st.exchange(soci::into(seq));
     if (with_created_at) st.exchange(soci::into(row.created_at));
   }
   GradeRow Get() {
     row.score_tenths = score;
+    row.seq = seq;
     return row;
   }
 };
 
 constexpr const char* kGradeColumns =
-    "uscc, grade, score_tenths, risk_class, rules_version, graded_on, cause, actor";
+    "uscc, grade, score_tenths, risk_class, rules_version, graded_on, cause, actor, seq";
 
 }  // namespace
 
@@ -182,7 +184,7 @@ Result<std::vector<GradeRow>> GradeHistory(soci::session& sql, const std::string
   st.exchange(soci::use(key));
   st.alloc();
   st.prepare(std::string("SELECT ") + kGradeColumns +
-             ", created_at FROM credit_grade_history WHERE uscc = :u ORDER BY id DESC");
+             ", created_at FROM credit_grade_history WHERE uscc = :u ORDER BY seq DESC");
   st.define_and_bind();
   std::vector<GradeRow> out;
   st.execute(false);
@@ -190,9 +192,9 @@ Result<std::vector<GradeRow>> GradeHistory(soci::session& sql, const std::string
   return out;
 }
 
-Status WriteGrades(soci::session& sql, std::span<const GradeRow> rows, const std::string& now) {
-  if (rows.empty()) return Status();
-  // Remove the current grades being replaced, in batches of one statement each.
+Status DeleteGrades(soci::session& sql, std::span<const std::string> usccs) {
+  if (usccs.empty()) return Status();
+  // One statement per batch of keys; unused placeholders hold "" (no USCC is empty).
   constexpr size_t kBatch = 500;
   std::vector<std::string> keys(kBatch);
   std::string text = "DELETE FROM credit_grade WHERE uscc IN (";
@@ -203,25 +205,30 @@ Status WriteGrades(soci::session& sql, std::span<const GradeRow> rows, const std
   del.alloc();
   del.prepare(text);
   del.define_and_bind();
-  for (size_t start = 0; start < rows.size(); start += kBatch) {
+  for (size_t start = 0; start < usccs.size(); start += kBatch) {
     for (size_t i = 0; i < kBatch; ++i) {
-      keys[i] = start + i < rows.size() ? rows[start + i].uscc : std::string();
+      keys[i] = start + i < usccs.size() ? usccs[start + i] : std::string();
     }
     del.execute(true);
   }
+  return Status();
+}
+
+Status WriteGrades(soci::session& sql, std::span<const GradeRow> rows, const std::string& now) {
+  if (rows.empty()) return Status();
   const Backend backend = dialect::BackendOf(sql);
-  const std::vector<std::string> columns = {"uscc",       "grade",         "score_tenths",
+  const std::vector<std::string> columns = {"uscc",      "grade",         "score_tenths",
                                             "risk_class", "rules_version", "graded_on",
-                                            "cause",      "actor"};
+                                            "cause",     "actor",         "seq"};
   std::vector<std::string> history_columns = columns;
   history_columns.push_back("created_at");
   auto current = dialect::BulkWriter::Create(sql, backend, "credit_grade", columns);
   auto history = dialect::BulkWriter::Create(sql, backend, "credit_grade_history", history_columns);
   std::vector<std::string_view> values(columns.size());
   for (const GradeRow& r : rows) {
-    const std::string score = std::to_string(r.score_tenths);
+    const std::string score = std::to_string(r.score_tenths), seq = std::to_string(r.seq);
     values.assign({r.uscc, r.grade, score, r.risk_class, r.rules_version, r.graded_on, r.cause,
-                   r.actor});
+                   r.actor, seq});
     ZL_RETURN_IF_ERROR(current->Add(values));
     values.push_back(now);
     ZL_RETURN_IF_ERROR(history->Add(values));

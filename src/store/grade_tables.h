@@ -47,14 +47,18 @@ struct GradeRow {
   std::string uscc, grade;
   std::int64_t score_tenths = 0;
   std::string risk_class, rules_version, graded_on, cause, actor;
+  std::int64_t seq = 1;    // the enterprise's 1st, 2nd, … grade
   std::string created_at;  // history rows only
 };
 
 Result<std::optional<GradeRow>> FindGrade(soci::session& sql, const std::string& uscc);
 // Every grade the enterprise has had, newest first.
 Result<std::vector<GradeRow>> GradeHistory(soci::session& sql, const std::string& uscc);
-// Replaces the current grades of these enterprises and appends them to the history, within
-// the caller's transaction. Faster with rows sorted by uscc.
+// Removes the current grades of these enterprises (before WriteGrades replaces them).
+Status DeleteGrades(soci::session& sql, std::span<const std::string> usccs);
+// Stores these grades as the enterprises' current ones (none may have one: DeleteGrades first)
+// and appends them to the history under their seq (one more than the grade they replace),
+// within the caller's transaction. Faster sorted by uscc.
 Status WriteGrades(soci::session& sql, std::span<const GradeRow> rows, const std::string& now);
 // Number of enterprises with a grade, by grade (AAA first) and by risk class (A first).
 struct GradeCounts {

@@ -3,8 +3,10 @@
 -- active. credit_grade holds each enterprise's current grade and risk class (the risk class
 -- is internal: never shown in public); credit_grade_history keeps every grade an enterprise
 -- has had, with what caused the change (a grading run, a record added or revoked, an import)
--- and who. A grade unchanged by a grading run is not rewritten: the run's date tells when it
--- was last confirmed (grading_run.as_of).
+-- and who, numbered per enterprise (credit_grade.seq is the number of its latest history
+-- row). A grade unchanged by a grading run is not rewritten: the run's date tells when it
+-- was last confirmed (grading_run.as_of). On SQLite both grade tables are clustered by USCC
+-- (WITHOUT ROWID): one B-tree each, written in USCC order by a run.
 CREATE TABLE grading_rule_set (
   version TEXT PRIMARY KEY,
   name TEXT NOT NULL,
@@ -32,11 +34,12 @@ CREATE TABLE credit_grade (
   rules_version TEXT NOT NULL,
   graded_on TEXT NOT NULL,
   cause TEXT NOT NULL,
-  actor TEXT NOT NULL
-);
+  actor TEXT NOT NULL,
+  seq BIGINT NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE credit_grade_history (
-  id INTEGER PRIMARY KEY,
   uscc TEXT NOT NULL,
+  seq BIGINT NOT NULL,
   grade TEXT NOT NULL,
   score_tenths BIGINT NOT NULL,
   risk_class TEXT NOT NULL,
@@ -44,6 +47,6 @@ CREATE TABLE credit_grade_history (
   graded_on TEXT NOT NULL,
   cause TEXT NOT NULL,
   actor TEXT NOT NULL,
-  created_at TEXT NOT NULL
-);
-CREATE INDEX credit_grade_history_uscc ON credit_grade_history (uscc, id);
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (uscc, seq)
+) WITHOUT ROWID;
