@@ -8,7 +8,8 @@
 // default named "admin"); without it they are skipped with a note. Note that they write:
 // one failed sign-in, one sign-in, one API token issued and revoked, one records import
 // (two credit records added to the first two enterprises of the list), one of those two
-// records revoked, one sign-out.
+// records revoked, two grading runs (the second activating a rule set "e2e-<time>" loaded
+// from a copy of the active rules with grade A from 65 points), one sign-out.
 //
 // Prints one line per check and ends with "e2e: N passed, M failed"; exits 1 on any failure.
 import assert from 'node:assert/strict'
@@ -502,6 +503,113 @@ try {
       }
     })
 
+    const GRADE_NAMES = ['AAA', 'AA', 'A', 'B', 'C', 'D']
+    let graded = null // { uscc, grade } of an enterprise graded by the run below
+
+    await check('the grading page runs a grading and shows the counts by grade', async () => {
+      await page.getByTestId('menu-grading').click()
+      await page.waitForURL(/\/console\/grading$/)
+      await page.locator('[data-testid=rule-sets-table] [data-testid=rule-set-active]').first().waitFor()
+      await page.getByTestId('grading-run').click()
+      await page.locator('.el-message-box__btns .el-button--primary').click()
+      const result = page.getByTestId('grading-result')
+      await result.waitFor({ timeout: 60_000 })
+      const runId = await result.getAttribute('data-run-id')
+      const runs = await apiJson(page, '/api/v1/grading/runs')
+      const run = runs.items.find((r) => String(r.run_id) === runId)
+      assert.ok(run, `run ${runId} is not in GET /api/v1/grading/runs`)
+      assert.equal(digits(await result.getByTestId('result-graded').textContent()), digits(run.graded))
+      assert.ok(run.graded >= 1, 'the run graded no enterprise')
+      let sum = 0
+      for (const g of GRADE_NAMES) {
+        const shown = Number(await result.getByTestId(`grade-count-${g}`).getAttribute('data-count'))
+        assert.equal(shown, run.by_grade[g], `grade ${g}: page ${shown}, API ${run.by_grade[g]}`)
+        sum += shown
+      }
+      assert.equal(sum, run.graded, 'the counts by grade do not add up to the graded enterprises')
+      await page.waitForFunction(
+        (id) => document.querySelector('[data-testid=grading-runs-table] [data-testid=grading-run-id]')?.textContent.trim() === `#${id}`,
+        runId,
+      )
+      await page.waitForTimeout(400)
+      await page.screenshot({ path: path.join(resultsDir, 'grading.png'), fullPage: true })
+    })
+
+    await check('a credit file shows the grade badge and its explanation', async () => {
+      const list = await apiJson(page, '/api/v1/enterprises?page=1&per_page=20')
+      let file = null
+      for (const e of list.items) {
+        const candidate = await apiJson(page, `/api/v1/enterprises/${e.uscc}`)
+        if (candidate.grade) {
+          file = candidate
+          break
+        }
+      }
+      assert.ok(file, 'no enterprise on the first page of the list has a grade after the run')
+      graded = { uscc: file.uscc, grade: file.grade.grade }
+      const explanation = await apiJson(page, `/api/v1/enterprises/${file.uscc}/grade`)
+      await page.goto(`${base}/enterprises/${file.uscc}`)
+      const head = page.getByTestId('credit-grade')
+      await head.waitFor()
+      assert.equal(await head.getAttribute('data-grade'), file.grade.grade)
+      assert.equal((await head.getByTestId('grade-badge').textContent()).trim(), file.grade.grade)
+      assert.ok(GRADE_NAMES.includes(file.grade.grade), `unknown grade ${file.grade.grade}`)
+      assert.equal((await head.getByTestId('grade-valid-until').textContent()).trim(), file.grade.valid_until)
+      assert.equal(await head.getByTestId('grade-risk').count(), file.grade.risk_class ? 1 : 0, 'the risk class shows iff the API sends it')
+      await head.getByTestId('grade-explain').click()
+      const panel = page.getByTestId('grade-explanation')
+      await panel.waitFor()
+      const dims = panel.getByTestId('explanation-dimension')
+      assert.ok((await dims.count()) >= 1, 'the explanation shows no dimension')
+      assert.equal(await dims.count(), explanation.explanation.dimensions.length)
+      const contributions = explanation.explanation.dimensions.reduce((n, d) => n + d.records.length, 0)
+      assert.equal(await panel.getByTestId('contribution').count(), contributions, 'contributions differ from the API')
+      const history = panel.locator('[data-testid=grade-history] .el-table__body tr.el-table__row')
+      assert.equal(await history.count(), explanation.history.length, 'grade history rows differ from the API')
+      await page.waitForTimeout(400)
+      await page.screenshot({ path: path.join(resultsDir, 'grade-explanation.png'), fullPage: true })
+    })
+
+    await check('a copy of the rules with a new version can be loaded, compared and activated', async () => {
+      const version = `e2e-${Date.now()}`
+      await page.goto(`${base}/console/grading`)
+      await page.locator('[data-testid=rule-sets-table] [data-testid=rule-set-active]').first().waitFor()
+      await page.getByTestId('rule-set-upload').click()
+      const dialog = page.getByTestId('rules-dialog')
+      await dialog.getByTestId('rules-template').click()
+      const textarea = dialog.locator('#zl-rules-text')
+      await page.waitForFunction(() => (document.querySelector('#zl-rules-text')?.value || '').includes('[rule_set]'))
+      // Same rules, a new version, and grade A from 65 points instead of 70.
+      const text = (await textarea.inputValue())
+        .replace(/^version\t.*$/m, `version\t${version}`)
+        .replace(/^A\t70$/m, 'A\t65')
+      assert.ok(text.includes(`version\t${version}`) && text.includes('A\t65'), 'the template is not the default rules format')
+      await textarea.fill(text)
+      await dialog.getByTestId('rules-version').getByText(version).waitFor()
+      await dialog.getByTestId('rules-submit').click()
+      const row = page.locator('[data-testid=rule-sets-table] .el-table__body tr.el-table__row', { hasText: version })
+      await row.waitFor()
+      await row.getByTestId('rule-set-compare').click()
+      const result = page.locator(`[data-testid=compare-result][data-candidate="${version}"]`)
+      await result.waitFor({ timeout: 60_000 })
+      const me = await apiJson(page, '/api/v1/auth/me')
+      const api = await page.request.post(`${base}/api/v1/grading/rule-sets/${version}/compare`, {
+        headers: { 'X-CSRF-Token': me.csrf_token || '' },
+      })
+      assert.ok(api.ok(), `POST …/rule-sets/${version}/compare answered ${api.status()}`)
+      const changed = Number(await result.getByTestId('compare-summary').getAttribute('data-changed'))
+      assert.equal(changed, (await api.json()).changed, 'changed differs from the API')
+      const highlighted = await result.locator('[data-testid=confusion-cell].is-changed').count()
+      assert.equal(highlighted > 0, changed > 0, `${highlighted} highlighted cells for ${changed} changes`)
+      await page.waitForTimeout(300)
+      await page.screenshot({ path: path.join(resultsDir, 'grading-compare.png'), fullPage: true })
+
+      await result.getByTestId('compare-activate').click()
+      await page.locator('.el-message-box__btns .el-button--primary').click()
+      await page.locator('[data-testid=grading-result]', { hasText: version }).waitFor({ timeout: 60_000 })
+      await row.getByTestId('rule-set-active').waitFor()
+    })
+
     await check('logging out returns to the login page and closes the console', async () => {
       await page.getByTestId('logout').click()
       await page.waitForURL(/\/login(\?|$)/)
@@ -509,6 +617,21 @@ try {
       await page.goto(`${base}/console/users`)
       await page.waitForURL(loginFor('/console/users'))
       await page.getByTestId('login-form').waitFor()
+    })
+  }
+
+  if (adminPassword) {
+    await check('a visitor sees the grade but neither the risk class nor the explanation', async () => {
+      const file = await apiJson(page, `/api/v1/enterprises/${(await apiJson(page, '/api/v1/enterprises?page=1&per_page=1')).items[0].uscc}`)
+      assert.equal(file.view, 'public', 'not signed out')
+      assert.ok(!file.grade || !('risk_class' in file.grade), 'the public credit file carries the risk class')
+      await page.goto(`${base}/enterprises/${file.uscc}`)
+      const head = page.getByTestId('credit-grade')
+      await head.waitFor()
+      assert.equal(await head.getAttribute('data-grade'), file.grade ? file.grade.grade : 'none')
+      if (!file.grade) await head.getByTestId('grade-none').waitFor()
+      assert.equal(await page.getByTestId('grade-risk').count(), 0, 'a visitor sees a risk class')
+      assert.equal(await page.getByTestId('grade-explain').count(), 0, 'a visitor is offered the explanation')
     })
   }
 

@@ -221,6 +221,9 @@ export const api = {
   enterprises: (params, opts) => getJson('/enterprises', params, opts),
   enterprise: (uscc, opts) => getJson(`/enterprises/${seg(uscc)}`, undefined, opts),
   checkUscc: (code, opts) => getJson(`/uscc/${seg(code)}`, undefined, opts),
+  // An enterprise's grade with its explanation and history: the enterprise itself and its
+  // regulators only (403 for others), so it rides on the session.
+  enterpriseGrade: (uscc, opts) => request('GET', `/enterprises/${seg(uscc)}/grade`, opts),
   recordKinds: (opts) => getJson('/record-kinds', undefined, opts),
 
   // Downloads (plain links: the browser sends the session cookie and saves the attachment).
@@ -252,6 +255,15 @@ export const api = {
     request('POST', `/records/${seg(id)}/revoke`, {
       body: documentNo ? { reason, document_no: documentNo } : { reason },
     }),
+  // Grading (grading.manage): runs and rule sets. A run or comparison without a version uses
+  // the active rule set.
+  gradingRuns: (opts) => request('GET', '/grading/runs', opts),
+  runGrading: (rulesVersion = '') =>
+    request('POST', '/grading/runs', { body: rulesVersion ? { rules_version: rulesVersion } : {} }),
+  ruleSets: (opts) => request('GET', '/grading/rule-sets', opts),
+  ruleSet: (version, opts) => request('GET', `/grading/rule-sets/${seg(version)}`, opts),
+  loadRuleSet: (rules) => request('POST', '/grading/rule-sets', { body: { rules } }),
+  compareRuleSet: (version, opts) => request('POST', `/grading/rule-sets/${seg(version)}/compare`, opts),
   imports: (params, opts) => request('GET', '/imports', { ...opts, params }),
   importRun: (id, opts) => request('GET', `/imports/${seg(id)}`, opts),
   // kind: "enterprises" | "records"; options: strict (boolean), encoding ("" = let the

@@ -243,6 +243,73 @@ describe('credit archive calls', () => {
   })
 })
 
+describe('grading calls', () => {
+  afterEach(() => {
+    setCsrfToken('')
+    onUnauthorized(null)
+  })
+
+  it('runs, lists, loads and compares with the CSRF header on every write', async () => {
+    const { fetch, calls } = fakeFetch({
+      'GET /api/v1/grading/runs': json(200, { items: [] }),
+      'POST /api/v1/grading/runs': json(201, { run_id: 3, graded: 10, changed: 2, by_grade: {} }),
+      'GET /api/v1/grading/rule-sets': json(200, { items: [], builtin: { version: 'v1', name: 'n' } }),
+      'GET /api/v1/grading/rule-sets/v1': json(200, { version: 'v1', rules: '[rule_set]' }),
+      'POST /api/v1/grading/rule-sets': json(201, { version: 'v2', active: false }),
+      'POST /api/v1/grading/rule-sets/v2/compare': json(200, { candidate_version: 'v2', table: [] }),
+    })
+    vi.stubGlobal('fetch', fetch)
+    setCsrfToken('tok-g')
+
+    await api.gradingRuns()
+    await expect(api.runGrading()).resolves.toMatchObject({ run_id: 3 })
+    await api.runGrading('v2')
+    await api.ruleSets()
+    await expect(api.ruleSet('v1')).resolves.toMatchObject({ rules: '[rule_set]' })
+    await api.loadRuleSet('[rule_set]\nkey\tvalue\nversion\tv2\n')
+    await expect(api.compareRuleSet('v2')).resolves.toMatchObject({ candidate_version: 'v2' })
+
+    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+      'GET /api/v1/grading/runs',
+      'POST /api/v1/grading/runs',
+      'POST /api/v1/grading/runs',
+      'GET /api/v1/grading/rule-sets',
+      'GET /api/v1/grading/rule-sets/v1',
+      'POST /api/v1/grading/rule-sets',
+      'POST /api/v1/grading/rule-sets/v2/compare',
+    ])
+    expect(calls[1].body).toEqual({}) // the active rules
+    expect(calls[2].body).toEqual({ rules_version: 'v2' })
+    expect(calls[5].body).toEqual({ rules: '[rule_set]\nkey\tvalue\nversion\tv2\n' })
+    expect(calls[5].headers['Content-Type']).toBe('application/json')
+    for (const c of calls) {
+      if (c.method === 'POST') expect(c.headers['X-CSRF-Token']).toBe('tok-g')
+      else expect(c.headers['X-CSRF-Token']).toBeUndefined()
+    }
+  })
+
+  it('escapes versions and USCCs in paths and reads the enterprise grade with the session', async () => {
+    const { fetch, calls } = fakeFetch({
+      'GET /api/v1/enterprises/91130100923744876X/grade': json(200, { uscc: '91130100923744876X', grade: null, explanation: null, history: [] }),
+      'POST /api/v1/grading/rule-sets/a%2Fb%20c/compare': json(200, {}),
+    })
+    vi.stubGlobal('fetch', fetch)
+    await expect(api.enterpriseGrade('91130100923744876X')).resolves.toMatchObject({ grade: null, history: [] })
+    await api.compareRuleSet('a/b c')
+    expect(calls[0].init.credentials).toBe('same-origin')
+    expect(calls[1].url).toBe('/api/v1/grading/rule-sets/a%2Fb%20c/compare')
+  })
+
+  it('passes a bad rule file\'s 400 (naming the line) and a 409 through as ApiErrors', async () => {
+    const post = vi.fn()
+      .mockResolvedValueOnce(json(400, { title: 'Invalid Argument', title_zh: '参数无效', status: 400, detail: 'rules:4: unknown section [bogus]', field: 'rules' }))
+      .mockResolvedValueOnce(json(409, { title: 'Conflict', status: 409, detail: 'a rule set with version v2 is already loaded', field: 'version' }))
+    vi.stubGlobal('fetch', fakeFetch({ 'POST /api/v1/grading/rule-sets': post }).fetch)
+    expect(await api.loadRuleSet('[bogus]').catch((e) => e)).toMatchObject({ status: 400, field: 'rules', detail: 'rules:4: unknown section [bogus]' })
+    expect(await api.loadRuleSet('x').catch((e) => e)).toMatchObject({ status: 409, field: 'version' })
+  })
+})
+
 describe('parseRetryAfter', () => {
   it('reads seconds and HTTP dates', () => {
     expect(parseRetryAfter('120')).toBe(120)

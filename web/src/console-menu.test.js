@@ -10,7 +10,8 @@ const keys = (items) => items.map((i) => i.key)
 
 describe('visibleMenu', () => {
   it('keeps only the entries whose permission the user holds', () => {
-    expect(keys(visibleMenu(ADMIN_ME.permissions))).toEqual(['dashboard', 'imports', 'users', 'tokens', 'audit'])
+    expect(keys(visibleMenu(ADMIN_ME.permissions))).toEqual(['dashboard', 'imports', 'grading', 'users', 'tokens', 'audit'])
+    expect(keys(visibleMenu(['grading.manage', 'risk.read']))).toEqual(['dashboard', 'grading'])
     expect(keys(visibleMenu(INSPECTOR_ME.permissions))).toEqual(['dashboard'])
     expect(keys(visibleMenu(['audit.read', 'self.read']))).toEqual(['dashboard', 'audit'])
     expect(keys(visibleMenu(['user.read']))).toEqual(['dashboard', 'users'])
@@ -49,7 +50,7 @@ describe('console layout', () => {
     stubApi(ADMIN_ME)
     ;({ wrapper } = await mountApp('/console'))
     await flushPromises()
-    for (const key of ['dashboard', 'imports', 'users', 'tokens', 'audit']) {
+    for (const key of ['dashboard', 'imports', 'grading', 'users', 'tokens', 'audit']) {
       expect(wrapper.find(`[data-testid=menu-${key}]`).exists(), key).toBe(true)
     }
     expect(wrapper.get('[data-testid=current-user]').text()).toBe('admin')
@@ -62,7 +63,7 @@ describe('console layout', () => {
     ;({ wrapper } = await mountApp('/console', { locale: 'en' }))
     await flushPromises()
     expect(wrapper.find('[data-testid=menu-dashboard]').exists()).toBe(true)
-    for (const key of ['imports', 'users', 'tokens', 'audit']) {
+    for (const key of ['imports', 'grading', 'users', 'tokens', 'audit']) {
       expect(wrapper.find(`[data-testid=menu-${key}]`).exists(), key).toBe(false)
     }
     expect(wrapper.get('[data-testid=current-role]').text()).toBe('Inspector')

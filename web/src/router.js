@@ -81,6 +81,12 @@ export const routes = [
         meta: { title: 'imports.title', console: true, permission: permissionOf('imports') },
       },
       {
+        path: 'grading',
+        name: 'console-grading',
+        component: () => import('./views/console/GradingView.vue'),
+        meta: { title: 'grading.title', console: true, permission: permissionOf('grading') },
+      },
+      {
         path: 'users',
         name: 'console-users',
         component: () => import('./views/console/UsersView.vue'),

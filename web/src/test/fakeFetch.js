@@ -31,8 +31,8 @@ export const ADMIN_ME = {
   region_name_en: '',
   uscc: '',
   permissions: [
-    'audit.read', 'enterprise.private.read', 'enterprise.read', 'enterprise.write', 'self.read', 'stats.read',
-    'token.manage', 'user.manage', 'user.read',
+    'audit.read', 'enterprise.private.read', 'enterprise.read', 'enterprise.write', 'grading.manage', 'risk.read',
+    'self.read', 'stats.read', 'token.manage', 'user.manage', 'user.read',
   ],
   csrf_token: 'csrf-123',
 }

@@ -218,3 +218,126 @@ describe('credit file', () => {
     expect($('[data-testid=summary-last-inspection]').textContent).toContain('暂无监督抽查记录')
   })
 })
+
+describe('credit grade', () => {
+  const GRADE = { grade: 'AA', score: 84.5, graded_on: '2026-11-27', valid_until: '2027-11-27', rules_version: 'hebei-default-2026.1' }
+  const EXPLANATION = {
+    score: 84.5, score_grade: 'AAA', grade: 'AA', rules_version: 'hebei-default-2026.1', rules_name: '默认规则', graded_on: '2026-11-27',
+    dimensions: [
+      { code: 'philosophy', name_zh: '贯彻质量诚信理念', name_en: 'Commitment to quality integrity', max: 20, base: 10, score: 16, records: [
+        { record_id: 1, points: 6, rule_points: 6, decay_factor: 1, kind: 'chief_quality_officer', kind_name_zh: '首席质量官', title: '设立首席质量官', occurred_on: '2025-05-22', severity: 'none' },
+      ] },
+      { code: 'capability', name_zh: '履行质量承诺能力', name_en: 'Capability to keep quality commitments', max: 30, base: 15, score: 15, records: [] },
+      { code: 'performance', name_zh: '兑现质量承诺表现', name_en: 'Record of keeping quality commitments', max: 50, base: 40, score: 53.5, records: [
+        { record_id: 2, points: 1.01, rule_points: 2, decay_factor: 0.51, kind: 'inspection_pass', kind_name_zh: '监督抽查合格', title: '抽查合格', occurred_on: '2024-12-10', severity: 'none' },
+        { record_id: 6, points: -4.95, rule_points: -5, decay_factor: 0.99, kind: 'inspection_fail', kind_name_zh: '监督抽查不合格', title: '抽查不合格', occurred_on: '2026-07-07', severity: 'minor' },
+      ] },
+    ],
+    vetoes: [{ code: 'serious_penalty', cap: 'B', basis: '一年内受到严重行政处罚', type: 'record', kind: 'penalty' }],
+    audit_cap: 'A',
+  }
+  const HISTORY = [
+    { grade: 'AA', score: 84.5, rules_version: 'hebei-default-2026.1', graded_on: '2026-11-27', cause: 'grading run 2', actor: 'admin', created_at: '2026-11-27T04:37:02Z' },
+    { grade: 'A', score: 72, rules_version: 'hebei-default-2026.1', graded_on: '2026-10-01', cause: 'grading run 1', actor: 'admin', created_at: '2026-10-01T02:00:00Z' },
+  ]
+  const internal = {
+    grade: { ...GRADE, risk_class: 'C' },
+    explanation: {
+      ...EXPLANATION,
+      risk: { class: 'C', from_grade: 'A', raised_by: [{ kind: 'inspection_fail', window_months: 12, count: 1, steps: 1 }], forced_by: [] },
+    },
+    history: HISTORY.map((h) => ({ ...h, risk_class: 'C' })),
+  }
+
+  it('shows a visitor the grade with its score and dates, but no risk class and no explanation', async () => {
+    const { calls } = await open(`/enterprises/${USCC}`, { [`GET /api/v1/enterprises/${USCC}`]: json(200, { ...PUBLIC_FILE, grade: GRADE }) })
+    const head = $('[data-testid=credit-grade]')
+    expect(head.dataset.grade).toBe('AA')
+    const badge = head.querySelector('[data-testid=grade-badge]')
+    expect(badge.textContent).toBe('AA')
+    expect(badge.getAttribute('style')).toMatch(/background-color: (#2f9e44|rgb\(47, 158, 68\))/)
+    expect($('[data-testid=grade-score]').textContent).toBe('84.5')
+    expect($('[data-testid=grade-graded-on]').textContent).toBe('2026-11-27')
+    expect($('[data-testid=grade-valid-until]').textContent).toBe('2027-11-27')
+    expect($('[data-testid=grade-risk]')).toBeNull()
+    expect($('[data-testid=grade-explain]')).toBeNull()
+    expect(calls.some((c) => c.path.endsWith('/grade'))).toBe(false)
+  })
+
+  it('says "not graded yet" without a grade', async () => {
+    await open(`/enterprises/${USCC}`, { [`GET /api/v1/enterprises/${USCC}`]: json(200, { ...PUBLIC_FILE, grade: null }) })
+    expect($('[data-testid=credit-grade]').dataset.grade).toBe('none')
+    expect($('[data-testid=grade-none]').textContent).toContain('暂未评级')
+  })
+
+  it('shows a regulator the risk class and the explanation with signed points, vetoes, the audit cap, the risk and the history', async () => {
+    const { calls } = await open(`/enterprises/${USCC}`, {
+      [`GET /api/v1/enterprises/${USCC}`]: json(200, { ...FULL_FILE, grade: internal.grade }),
+      [`GET /api/v1/enterprises/${USCC}/grade`]: json(200, { uscc: USCC, name: ENTERPRISE.name, ...internal }),
+      'GET /api/v1/auth/me': json(200, INSPECTOR_ME),
+    })
+    expect($('[data-testid=grade-risk]').textContent).toContain('C')
+    expect($('[data-testid=grade-risk]').textContent).toContain('内部')
+    expect($('[data-testid=grade-explanation]')).toBeNull() // closed until asked
+    await click($('[data-testid=grade-explain]'))
+    const panel = $('[data-testid=grade-explanation]')
+    expect(panel).not.toBeNull()
+    expect(calls.find((c) => c.path.endsWith('/grade')).init.credentials).toBe('same-origin')
+
+    const dims = $$('[data-testid=explanation-dimension]')
+    expect(dims.map((d) => d.dataset.code)).toEqual(['philosophy', 'capability', 'performance'])
+    expect(dims[0].querySelector('[data-testid=dimension-score]').textContent).toBe('16 / 20 分')
+    expect(dims[1].textContent).toContain('该维度无计分记录')
+    // Largest effect first, signed and coloured.
+    const perf = [...dims[2].querySelectorAll('[data-testid=contribution]')]
+    expect(perf.map((r) => r.dataset.recordId)).toEqual(['6', '2'])
+    const points = perf.map((r) => r.querySelector('[data-testid=contribution-points]'))
+    expect(points.map((p) => p.textContent)).toEqual(['\u22124.95', '+1.01'])
+    expect(points[0].classList.contains('is-minus')).toBe(true)
+    expect(points[1].classList.contains('is-plus')).toBe(true)
+    expect(perf[0].textContent).toContain('轻微')
+    expect($('[data-testid=explanation-score-grade]').textContent).toContain('AAA')
+
+    expect($('[data-testid=veto]').textContent).toContain('一年内受到严重行政处罚')
+    expect($('[data-testid=veto]').textContent).toContain('等级最高为 B')
+    expect($('[data-testid=explanation-audit-cap]').textContent).toContain('等级最高为 A')
+    const risk = $('[data-testid=explanation-risk]')
+    expect(risk.textContent).toContain('由等级确定的初始分类：A')
+    expect(risk.textContent).toContain('监督抽查不合格：12 个月内 1 次及以上，上调 1 级')
+
+    const history = $$('[data-testid=grade-history] .el-table__body tr.el-table__row')
+    expect(history).toHaveLength(2)
+    expect(history[0].textContent).toContain('grading run 2')
+    expect(history[0].textContent).toContain('admin')
+    expect($('[data-testid=grade-history]').textContent).toContain('风险分类')
+
+    await click($('[data-testid=grade-explain]'))
+    expect($('[data-testid=grade-explanation]')).toBeNull()
+  })
+
+  it('shows the enterprise itself its explanation without any risk class', async () => {
+    await open(`/enterprises/${USCC}`, {
+      [`GET /api/v1/enterprises/${USCC}`]: json(200, { ...FULL_FILE, grade: GRADE }),
+      [`GET /api/v1/enterprises/${USCC}/grade`]: json(200, { uscc: USCC, name: ENTERPRISE.name, grade: GRADE, explanation: EXPLANATION, history: HISTORY }),
+      'GET /api/v1/auth/me': json(200, { ...INSPECTOR_ME, name: 'qiye', role: 'enterprise', uscc: USCC, permissions: ['enterprise.read', 'enterprise.private.read', 'self.read'] }),
+    }, { locale: 'en' })
+    expect($('[data-testid=grade-risk]')).toBeNull()
+    await click($('[data-testid=grade-explain]'))
+    expect($('[data-testid=explanation-dimension]').textContent).toContain('Commitment to quality integrity')
+    expect($('[data-testid=contribution]').textContent).toContain('Chief quality officer appointed') // English kind name
+    expect($('[data-testid=dimension-score]').textContent).toBe('16 / 20 points')
+    expect($('[data-testid=explanation-risk]')).toBeNull()
+    expect($('[data-testid=grade-history]').textContent).not.toContain('Risk class')
+  })
+
+  it('offers no explanation when the server refuses it', async () => {
+    await open(`/enterprises/${USCC}`, {
+      [`GET /api/v1/enterprises/${USCC}`]: json(200, { ...FULL_FILE, grade: GRADE }),
+      [`GET /api/v1/enterprises/${USCC}/grade`]: json(403, { title: 'Forbidden', status: 403, detail: 'only the enterprise itself and its regulators see this' }),
+      'GET /api/v1/auth/me': json(200, INSPECTOR_ME),
+    })
+    expect($('[data-testid=credit-grade]').dataset.grade).toBe('AA')
+    expect($('[data-testid=grade-explain]')).toBeNull()
+    expect($('[data-testid=load-error]')).toBeNull()
+  })
+})
