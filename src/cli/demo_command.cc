@@ -11,6 +11,7 @@
 #include "auth/audit_log.h"
 #include "cli/commands.h"
 #include "cli/serve.h"
+#include "credit/grading_run.h"
 #include "demo/demo_generator.h"
 #include "demo/record_generator.h"
 #include "store/credit_record_table.h"
@@ -123,6 +124,18 @@ void RunDemo(const DemoCommandOptions& o) {
     std::printf("demo: wrote %lld credit records (about %d per enterprise) in %.2f s\n",
                 static_cast<long long>(records), o.records_per_enterprise,
                 SecondsSince(records_start));
+  }
+  if (o.enterprises > 0) {
+    auto grading_start = std::chrono::steady_clock::now();
+    credit::GradingRunResult graded;
+    Check((*db)->Write([&](soci::session& sql) {
+      ZL_ASSIGN_OR_RETURN(graded, credit::RunGrading(sql, credit::RuleSet::Default(),
+                                                     Date::TodayInBeijing(), "cli:demo"));
+      return Status();
+    }));
+    std::printf("demo: graded %lld enterprises under %s in %.2f s\n",
+                static_cast<long long>(graded.graded), graded.rules_version.c_str(),
+                SecondsSince(grading_start));
   }
   Check(auth::AppendAudit(**db, auth::Principal::Cli("demo"),
                           {"demo.load", "enterprise", "", "",

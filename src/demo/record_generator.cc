@@ -38,6 +38,8 @@ enum Kind {
   kComplaint,
   kRecall,
   kAccident,
+  kOnsiteAudit,
+  kDishonestyList,
   kKindCount
 };
 
@@ -65,6 +67,8 @@ constexpr std::array<KindSpec, kKindCount> kSpecs = {{
     {"complaint", 40, Polarity::kBad, Polarity::kBad, 0, 80, 20},
     {"recall", 6, Polarity::kBad, Polarity::kNeutral, 40, 0, 70},
     {"accident", 1, Polarity::kBad, Polarity::kBad, 0, 0, 50},
+    {"onsite_audit", 15, Polarity::kGood, Polarity::kGood, 0, 0, 0},
+    {"dishonesty_list", 1, Polarity::kBad, Polarity::kBad, 0, 0, 0},
 }};
 
 // Industry classes (bits) that decide which kinds apply: production licences, compulsory
@@ -366,6 +370,11 @@ void RecordGenerator::State::FillGood(DemoRandom& r, Kind kind, int i, int n,
       AppendDocument(doc, *unit, day, "质", Serial(r, i, n, 300), year);
       title = Percent(r, 70) ? "设立首席质量官并完成备案" : "首席质量官变更备案";
       break;
+    case kOnsiteAudit:  // the on-site audit grades AA and AAA need
+      AppendDepartment(rec.source_department, province, day);
+      AppendDocument(doc, province, day, "审", Serial(r, i, n, 500), year);
+      Append(title, Num{year}, "年度企业质量信用等级现场审核通过");
+      break;
     default:  // kCommitment
       AppendDepartment(rec.source_department, *unit, day);
       AppendDocument(doc, *unit, day, "诺", Serial(r, i, n, 2000), year);
@@ -449,6 +458,11 @@ void RecordGenerator::State::FillBad(DemoRandom& r, Kind kind, int i, int n,
         Append(title, "主动召回：", product, "（", Pick(r, words::kDefects), "）");
       }
       break;
+    case kDishonestyList:  // an entry of another authority's list
+      AppendDepartment(rec.source_department, province, day);
+      AppendDocument(doc, province, day, "失信", Serial(r, i, n, 100), year);
+      Append(title, "列入严重违法失信名单：生产销售不合格", product, "，拒不整改");
+      break;
     default:  // kAccident
       AppendDepartment(rec.source_department, *unit, day);
       AppendDocument(doc, *unit, day, "事故", Serial(r, i, n, 100), year);
@@ -491,6 +505,7 @@ void RecordGenerator::State::Fill(DemoRandom& r, const domain::Enterprise& e, in
     case kComplaint:
     case kRecall:
     case kAccident:
+    case kDishonestyList:
       FillBad(r, kind, i, n, product, year, rec);
       break;
     default:

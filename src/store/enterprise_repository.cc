@@ -115,6 +115,8 @@ Status EnterpriseRepository::DeleteAll() {
   return db_.Write([](soci::session& sql) {
     sql << "DELETE FROM import_error";
     sql << "DELETE FROM import_run";
+    sql << "DELETE FROM credit_grade_history";
+    sql << "DELETE FROM credit_grade";
     sql << "DELETE FROM credit_record";
     sql << "DELETE FROM enterprise";
     ClearNameIndex(sql);
