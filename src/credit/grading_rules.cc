@@ -124,10 +124,14 @@ Result<int> ParseCount(std::string_view text, std::string_view what, int min, in
   return value;
 }
 
-// A kind named by a rule: a known record kind.
+// A kind named by a rule: a known record kind that can be in force (a revocation record only
+// takes another out of force).
 Result<std::string> ParseKind(std::string_view text) {
   if (domain::RecordKindRegistry::Default().Find(text) == nullptr) {
     return Status::InvalidArgument(fmt::format("'{}' is not a record kind", text));
+  }
+  if (text == domain::kRevocationKind) {
+    return Status::InvalidArgument("revocation records never count; name the revoked kind");
   }
   return std::string(text);
 }

@@ -68,6 +68,8 @@ TEST(GradingRulesTest, ParsesTheSmallRuleSet) {
 TEST(GradingRulesTest, RefusesMistakesNamingLineAndSection) {
   EXPECT_EQ(ErrorOf(SmallWith("licence\tgood\t*\ta", "license\tgood\t*\ta")),
             "rules.txt:14: [weights] 'license' is not a record kind");
+  EXPECT_EQ(ErrorOf(SmallWith("award\tgood\t*\tb", "revocation\tgood\t*\tb")),
+            "rules.txt:17: [weights] revocation records never count; name the revoked kind");
   EXPECT_EQ(ErrorOf(SmallWith("award\tgood\t*\tb", "award\tgood\t*\tc")),
             "rules.txt:17: [weights] 'c' is not a dimension of [dimensions]");
   EXPECT_EQ(ErrorOf(SmallWith("A\t70", "A\t85")),

@@ -88,7 +88,7 @@ class RegisterPass {
 
   explicit RegisterPass(const Grader& grader) : grader_(grader) {}
 
-  Status Load(soci::session& sql, bool load_stored) {
+  Status Load(soci::session& sql) {
     ZL_RETURN_IF_ERROR(
         store::ScanRows(sql, "SELECT uscc, industry_code FROM enterprise", [&](const store::ScanRow& r) {
           std::string_view uscc = r.Text(0);
@@ -103,8 +103,7 @@ class RegisterPass {
     BuildIndex();
     ZL_RETURN_IF_ERROR(LoadReplaced(sql));
     ZL_RETURN_IF_ERROR(FoldRecords(sql));
-    if (load_stored) ZL_RETURN_IF_ERROR(LoadStored(sql));
-    return Status();
+    return LoadStored(sql);
   }
 
   size_t size() const { return industry_.size(); }
@@ -170,7 +169,6 @@ class RegisterPass {
   }
 
   Status FoldRecords(soci::session& sql) {
-    const std::string revocation(domain::kRevocationKind);
     return store::ScanRows(
         sql, "SELECT uscc, id, kind, occurred_on, polarity, severity FROM credit_record",
         [&](const store::ScanRow& r) {
@@ -283,7 +281,7 @@ Result<GradingRunResult> RunGrading(soci::session& sql, const RuleSet& rules, Da
   ZL_RETURN_IF_ERROR(StoreRuleSet(sql, rules, actor));
   Grader grader(rules, as_of);
   RegisterPass pass(grader);
-  ZL_RETURN_IF_ERROR(pass.Load(sql, true));
+  ZL_RETURN_IF_ERROR(pass.Load(sql));
 
   GradingRunResult result;
   result.rules_version = rules.version;
@@ -348,7 +346,7 @@ Result<RuleSetComparison> CompareRuleSets(soci::session& sql, const RuleSet& can
   if (active) out.current_version = active->version;
   Grader grader(candidate, as_of);
   RegisterPass pass(grader);
-  ZL_RETURN_IF_ERROR(pass.Load(sql, true));
+  ZL_RETURN_IF_ERROR(pass.Load(sql));
   for (size_t i = 0; i < pass.size(); ++i) {
     const GradeOutcome o = pass.Finish(i);
     const int row = pass.stored(i).grade < 0 ? 6 : pass.stored(i).grade;
