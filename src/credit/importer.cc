@@ -233,10 +233,13 @@ class WriteStage {
   }
 
   Status Write(Batch& batch) {
+    // Each enterprise once: a file usually lists an enterprise's records together.
     std::vector<std::string_view> usccs;
     usccs.reserve(batch.size());
     for (const auto& p : batch.enterprises) usccs.push_back(p.value.uscc);
     for (const auto& p : batch.records) usccs.push_back(p.value.uscc);
+    std::sort(usccs.begin(), usccs.end());
+    usccs.erase(std::unique(usccs.begin(), usccs.end()), usccs.end());
     ZL_ASSIGN_OR_RETURN(std::vector<domain::Enterprise> found, lookup_.Find(usccs));
     std::unordered_map<std::string, domain::Enterprise> existing;
     for (domain::Enterprise& e : found) existing.emplace(e.uscc, std::move(e));
@@ -409,7 +412,11 @@ Result<ImportReport> ImportTable(store::Database& db, const ImportRequest& reque
         ZL_RETURN_IF_ERROR(RecordErrors(sql, report, errors));
         return on_record ? on_record(sql, run) : Status();
       },
-      store::Database::Retry::kNever);  // the reader cannot be rewound
+      store::Database::Retry::kNever,  // the reader cannot be rewound
+      // Every record is written only after its enterprise was found in the register within
+      // this transaction: SQLite need not look it up once more per row.
+      request.kind == ImportKind::kRecords ? store::Database::ForeignKeys::kCheckedByWork
+                                           : store::Database::ForeignKeys::kEnforced);
   if (data.ok()) return report;
   if (!refused) return data;
 

@@ -55,7 +55,9 @@ inline constexpr std::size_t kReportedErrors = 200;
 inline constexpr std::size_t kStoredErrors = 100000;
 
 // Called inside the transaction that records the run (after the data was written when it
-// commits), e.g. to append the audit entry. A failure rolls the whole import back.
+// commits), e.g. to append the audit entry. A failure rolls the whole import back. For record
+// imports on SQLite the transaction runs without foreign-key checks (the importer has matched
+// every record to the register): a hook must only reference rows it knows exist.
 using ImportHook = std::function<Status(soci::session&, const store::ImportRun&)>;
 
 // Reads `reader` (positioned at the start: the first row is the header) and imports it.

@@ -165,6 +165,35 @@ TEST_P(ImporterTest, MalformedFileHalfWayLeavesTheDatabaseAsItWas) {
   EXPECT_EQ(RecordCount(), 0);
 }
 
+// Record imports leave the enterprise and polarity checks to the importer (SQLite: foreign
+// keys off for the import's transaction); afterwards the database checks them again, also
+// after an import that failed half way.
+TEST_P(ImporterTest, DatabaseChecksRecordsAgainAfterAnImport) {
+  ImportTwoEnterprises();
+  ASSERT_TRUE(Import(ImportKind::kRecords, MixedRecords()).ok());
+  std::string bad = std::string(kRecordHeader) + kShijiazhuang +
+                    ",inspection_pass,2024-03-01,\"unterminated,局,,good,,,\n";
+  ASSERT_FALSE(Import(ImportKind::kRecords, bad).ok());
+  auto insert = [&](const std::string& uscc, const std::string& polarity,
+                    const std::string& severity, const std::string& key) {
+    return db().Write([&](soci::session& sql) {
+      sql << "INSERT INTO credit_record (uscc, natural_key, kind, occurred_on, title, "
+             "source_department, polarity, severity, created_by, created_at) VALUES (:u, "
+             "CAST(:k AS BIGINT), 'award', '2024-01-01', 't', 'd', :p, :s, 'test', 'now')",
+          soci::use(uscc), soci::use(key), soci::use(polarity), soci::use(severity);
+      return Status();
+    });
+  };
+  for (int i = 0; i < 4; ++i) {  // whichever pooled session comes next
+    EXPECT_FALSE(insert("91110000802100433B", "good", "none", std::to_string(10 + i)).ok())
+        << "enterprise not in the register";
+  }
+  EXPECT_FALSE(insert(kShijiazhuang, "evil", "none", "20").ok());
+  EXPECT_FALSE(insert(kShijiazhuang, "bad", "fatal", "21").ok());
+  EXPECT_TRUE(insert(kShijiazhuang, "bad", "serious", "22").ok());
+  EXPECT_EQ(RecordCount(), 3);
+}
+
 TEST_P(ImporterTest, WrongHeaderIsRefusedBeforeAnythingIsWritten) {
   auto report = Import(ImportKind::kRecords, std::string(kEnterpriseHeader));
   ASSERT_FALSE(report.ok());

@@ -7,6 +7,7 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <spdlog/spdlog.h>
 
+#include <optional>
 #include <string>
 
 #include "store/dialect.h"
@@ -87,7 +88,11 @@ Status Database::Read(const Work& work) {
 
 Status Database::Write(const Work& work, Retry retry) { return Run(work, /*write=*/true, retry); }
 
-Status Database::Run(const Work& work, bool write, Retry retry) {
+Status Database::Write(const Work& work, Retry retry, ForeignKeys foreign_keys) {
+  return Run(work, /*write=*/true, retry, foreign_keys);
+}
+
+Status Database::Run(const Work& work, bool write, Retry retry, ForeignKeys foreign_keys) {
   std::unique_lock<std::mutex> writer;
   if (write && url_.backend == Backend::kSqlite) writer = std::unique_lock(write_mutex_);
   Lease lease(*pool_);
@@ -96,11 +101,11 @@ Status Database::Run(const Work& work, bool write, Retry retry) {
   if (dialect::ConnectionLost(sql, url_.backend)) ZL_RETURN_IF_ERROR(Reconnect(sql));
 
   bool commit_started = false;
-  Status status = RunOnce(sql, work, write, commit_started);
+  Status status = RunOnce(sql, work, write, commit_started, foreign_keys);
   if (retry == Retry::kIfConnectionLost && !commit_started &&
       dialect::ConnectionLost(sql, url_.backend)) {
     ZL_RETURN_IF_ERROR(Reconnect(sql));
-    status = RunOnce(sql, work, write, commit_started);
+    status = RunOnce(sql, work, write, commit_started, foreign_keys);
   }
   if (dialect::ConnectionLost(sql, url_.backend)) {
     return Status::Unavailable("the database connection was lost: " + status.message());
@@ -108,7 +113,16 @@ Status Database::Run(const Work& work, bool write, Retry retry) {
   return status;
 }
 
-Status Database::RunOnce(soci::session& sql, const Work& work, bool write, bool& commit_started) {
+Status Database::RunOnce(soci::session& sql, const Work& work, bool write, bool& commit_started,
+                         ForeignKeys foreign_keys) {
+  std::optional<dialect::ForeignKeysOff> unchecked;  // its destructor switches them on again
+  if (write && foreign_keys == ForeignKeys::kCheckedByWork) {
+    try {
+      unchecked.emplace(sql, url_.backend);
+    } catch (const std::exception& e) {
+      return StatusFromException(e);
+    }
+  }
   bool in_transaction = false;
   try {
     if (write) {

@@ -67,11 +67,23 @@ class Database {
   enum class Retry { kIfConnectionLost, kNever };
   Status Write(const Work& work, Retry retry = Retry::kIfConnectionLost);
 
+  // Who checks foreign keys during a write. kCheckedByWork is for bulk paths that have
+  // already found every referenced row themselves, inside the same transaction (so nothing
+  // can remove it before the commit): on SQLite the per-row check is then switched off for
+  // this one unit of work (PRAGMA foreign_keys, which only changes outside a transaction:
+  // off before BEGIN, on again after COMMIT or ROLLBACK, also when `work` fails or throws;
+  // a session on which it cannot be verified to be on again is closed, and reopened with
+  // the usual settings when next leased). PostgreSQL keeps checking, as with kEnforced.
+  enum class ForeignKeys { kEnforced, kCheckedByWork };
+  Status Write(const Work& work, Retry retry, ForeignKeys foreign_keys);
+
  private:
   Database(DatabaseUrl url, DatabaseOptions options);
   Status Connect();
-  Status Run(const Work& work, bool write, Retry retry);
-  Status RunOnce(soci::session& sql, const Work& work, bool write, bool& commit_started);
+  Status Run(const Work& work, bool write, Retry retry,
+             ForeignKeys foreign_keys = ForeignKeys::kEnforced);
+  Status RunOnce(soci::session& sql, const Work& work, bool write, bool& commit_started,
+                 ForeignKeys foreign_keys = ForeignKeys::kEnforced);
   Status Reconnect(soci::session& sql);
 
   DatabaseUrl url_;

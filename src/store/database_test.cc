@@ -71,6 +71,58 @@ TEST_P(DatabaseTest, ExceptionInsideWriteBecomesStatusAndRollsBack) {
   EXPECT_EQ(n, 0);
 }
 
+// A write whose work checks references itself: whether it commits, fails or throws, the
+// session checks foreign keys again afterwards.
+TEST_P(DatabaseTest, ForeignKeysCheckedByWorkAreCheckedAgainAfterwards) {
+  ASSERT_TRUE(db().Write([](soci::session& sql) {
+                    sql << "CREATE TABLE parent (k TEXT PRIMARY KEY)";
+                    sql << "CREATE TABLE child (k TEXT NOT NULL REFERENCES parent (k))";
+                    sql << "INSERT INTO parent VALUES ('p')";
+                    return Status();
+                  })
+                  .ok());
+  const std::vector<Database::Work> works = {
+      [](soci::session& sql) {
+        sql << "INSERT INTO child VALUES ('p')";
+        return Status();
+      },
+      [](soci::session& sql) {
+        sql << "INSERT INTO child VALUES ('p')";
+        return Status::InvalidArgument("changed my mind", "k");
+      },
+      [](soci::session& sql) {
+        sql << "SELECT no_such_column FROM child";  // throws
+        return Status();
+      },
+  };
+  for (const Database::Work& work : works) {
+    (void)db().Write(work, Database::Retry::kNever, Database::ForeignKeys::kCheckedByWork);
+    for (int i = 0; i < 4; ++i) {  // whichever pooled session comes next
+      Status orphan = db().Write([](soci::session& sql) {
+        sql << "INSERT INTO child VALUES ('nobody')";
+        return Status();
+      });
+      EXPECT_FALSE(orphan.ok());
+      if (GetParam() == Backend::kSqlite) {
+        int on = 0;
+        ASSERT_TRUE(db().Read([&](soci::session& sql) {
+                          sql << "PRAGMA foreign_keys", soci::into(on);
+                          return Status();
+                        })
+                        .ok());
+        EXPECT_EQ(on, 1);
+      }
+    }
+  }
+  long long children = -1;
+  ASSERT_TRUE(db().Read([&](soci::session& sql) {
+                    sql << "SELECT COUNT(*) FROM child", soci::into(children);
+                    return Status();
+                  })
+                  .ok());
+  EXPECT_EQ(children, 1);  // the first work's row; the failed ones were rolled back
+}
+
 TEST_P(DatabaseTest, ConcurrentWritersAllLand) {
   ASSERT_TRUE(db().Write([](soci::session& sql) {
                     sql << "CREATE TABLE hit (id BIGINT PRIMARY KEY)";

@@ -46,6 +46,23 @@ bool ConnectionLost(soci::session& sql, Backend backend);
 // The backend a session is connected to.
 Backend BackendOf(soci::session& sql);
 
+// SQLite: switches the session's foreign-key checks off while it lives, for one write unit of
+// work whose references the caller has checked itself (see Database::ForeignKeys). Create it
+// outside any transaction and destroy it after the COMMIT or ROLLBACK: the destructor rolls
+// back a transaction still open, switches the checks on again and, when it cannot verify
+// that they are on, closes the session (Database then reopens it with the usual settings).
+// Does nothing on PostgreSQL.
+class ForeignKeysOff {
+ public:
+  ForeignKeysOff(soci::session& sql, Backend backend);
+  ~ForeignKeysOff();
+  ForeignKeysOff(const ForeignKeysOff&) = delete;
+  ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+
+ private:
+  soci::session* sql_ = nullptr;  // null: nothing to restore
+};
+
 // Fast loading of many rows into one table within the caller's transaction: COPY on
 // PostgreSQL, one reused native prepared statement on SQLite. Values are text; the database
 // converts them to the column types.
@@ -61,7 +78,8 @@ class BulkWriter {
   virtual std::int64_t inserted() const = 0;
 
   // kFail: a row whose unique key is already present fails the load (AlreadyExists).
-  // kSkip: such rows are skipped.
+  // kSkip: such rows are skipped. After any other failure (a NOT NULL or CHECK constraint)
+  // some rows of the failing batch may remain written on SQLite: roll the transaction back.
   enum class OnConflict { kFail, kSkip };
   static std::unique_ptr<BulkWriter> Create(soci::session& sql, Backend backend, std::string table,
                                             std::vector<std::string> columns,

@@ -42,7 +42,8 @@ std::string WhereClause(const EnterpriseFilter& filter, std::vector<std::string>
   return where;
 }
 
-// The bulk path: the register row and, on SQLite, the name index document with the same id.
+// The bulk path: the register row and its name index entries (SQLite: the document with the
+// same id; PostgreSQL: the rows of enterprise_name_suffix).
 class BulkEnterpriseInserter final : public EnterpriseInserter {
  public:
   explicit BulkEnterpriseInserter(soci::session& sql)
@@ -61,32 +62,36 @@ class BulkEnterpriseInserter final : public EnterpriseInserter {
       for (const char* c : kNameIndexColumns) index_columns.emplace_back(c);
       index_ = dialect::BulkWriter::Create(sql, backend_, "enterprise_search", index_columns);
     } else {
-      columns.push_back("search_terms");
+      index_ = dialect::BulkWriter::Create(
+          sql, backend_, "enterprise_name_suffix",
+          std::vector<std::string>(std::begin(kNameSuffixColumns), std::end(kNameSuffixColumns)));
     }
     rows_ = dialect::BulkWriter::Create(sql, backend_, "enterprise", std::move(columns));
   }
 
   Status Add(const domain::Enterprise& e) override {
-    NameIndexTerms terms = IndexTermsFor(e);
     std::string founded_on = e.founded_on.ToString();
     std::string_view size = domain::EnterpriseSizeNameEn(e.size);
-    if (backend_ == Backend::kSqlite) {
-      std::string id = std::to_string(next_id_++);
-      ZL_RETURN_IF_ERROR(
-          rows_->Add({id, e.uscc, e.name, terms.name_key, e.region_code, e.industry_code, size,
-                      founded_on, e.legal_representative, e.address, created_at_}));
-      std::vector<std::string_view> values = NameIndexValues(terms);
-      values.insert(values.begin(), id);
-      return index_->Add(values);
+    if (backend_ == Backend::kPostgres) {
+      std::string name_key = domain::NameSearchKey(e.name);
+      ZL_RETURN_IF_ERROR(rows_->Add({e.uscc, e.name, name_key, e.region_code, e.industry_code,
+                                     size, founded_on, e.legal_representative, e.address,
+                                     created_at_}));
+      return WriteNameSuffixes(*index_, e, name_key);
     }
-    std::string array = terms.PostgresArray();
-    return rows_->Add({e.uscc, e.name, terms.name_key, e.region_code, e.industry_code, size,
-                       founded_on, e.legal_representative, e.address, created_at_, array});
+    NameIndexTerms terms = IndexTermsFor(e);
+    std::string id = std::to_string(next_id_++);
+    ZL_RETURN_IF_ERROR(rows_->Add({id, e.uscc, e.name, terms.name_key, e.region_code,
+                                   e.industry_code, size, founded_on, e.legal_representative,
+                                   e.address, created_at_}));
+    std::vector<std::string_view> values = NameIndexValues(terms);
+    values.insert(values.begin(), id);
+    return index_->Add(values);
   }
 
   Status Finish() override {
     ZL_RETURN_IF_ERROR(rows_->Finish());
-    return index_ ? index_->Finish() : Status();
+    return index_->Finish();
   }
 
  private:
@@ -211,9 +216,8 @@ void UpdateEnterprise(soci::session& sql, const domain::Enterprise& before,
     RemoveFromNameIndex(sql, id, old_terms);
     AddToNameIndex(sql, id, terms);
   } else {
-    std::string array = terms.PostgresArray();
-    sql << "UPDATE enterprise SET search_terms = CAST(:terms AS text[]) WHERE uscc = :uscc",
-        soci::use(array), soci::use(after.uscc);
+    RemoveNameSuffixes(sql, before);
+    AddNameSuffixes(sql, after);
   }
 }
 

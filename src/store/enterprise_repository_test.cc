@@ -3,8 +3,11 @@
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <set>
+#include <tuple>
 
+#include "domain/name_search.h"
 #include "store/enterprise_search.h"
 #include "store/test_database.h"
 
@@ -263,6 +266,190 @@ TEST_P(EnterpriseRepositoryTest, BulkLoadWithADuplicateWritesNothing) {
   });
   EXPECT_EQ(s.code(), Status::Code::kAlreadyExists) << s.ToString();
   EXPECT_EQ(*repo_->Count(), 5);
+}
+
+// Every match once, whatever the name repeats: the index has a row for each position of the
+// name, and only the first occurrence of a query counts.
+TEST_P(EnterpriseRepositoryTest, NameRepeatingTheQueryMatchesOnce) {
+  std::vector<Enterprise> rows = {
+      Make("91130200MA0A000021", "唐山唐山贸易有限公司", "130200", "F51", EnterpriseSize::kSmall),
+      Make("91130200MA0A000022", "唐山市唐山钢材有限公司", "130200", "F51",
+           EnterpriseSize::kSmall),
+      Make("91130200MA0A000023", "山山山山", "130200", "F51", EnterpriseSize::kMicro),
+  };
+  ASSERT_TRUE(repo_->InsertMany(rows).ok());
+  auto names = [&](const std::string& q) {
+    std::vector<std::string> out;
+    auto page = repo_->List({.name_contains = q}, {});
+    EXPECT_TRUE(page.ok()) << page.status().ToString();
+    if (page.ok()) {
+      EXPECT_EQ(page->total, static_cast<long long>(page->items.size())) << q;
+      for (const Enterprise& e : page->items) out.push_back(e.name);
+    }
+    return out;
+  };
+  EXPECT_EQ(names("唐山唐"), (std::vector<std::string>{"唐山唐山贸易有限公司"}));
+  // The first 唐山 of the second name is not followed by 钢: the match is the second one.
+  EXPECT_EQ(names("唐山钢"), (std::vector<std::string>{"唐山市唐山钢材有限公司"}));
+  EXPECT_EQ(names("山山山"), (std::vector<std::string>{"山山山山"}));
+  EXPECT_EQ(names("山山山山山"), (std::vector<std::string>{}));
+  EXPECT_EQ(names("唐山").size(), 4u);
+  EXPECT_EQ(names("山").size(), 5u);
+}
+
+// A phrase with a region and both filters; the industry code is matched without regard to
+// case on both backends.
+TEST_P(EnterpriseRepositoryTest, PhraseWithRegionIndustryAndSize) {
+  std::vector<Enterprise> rows = {
+      Make("91130200MA0A000031", "唐山钢铁有限责任公司", "130200", "C31", EnterpriseSize::kLarge),
+      Make("91130200MA0A000032", "唐山钢铁有限公司", "130200", "C31", EnterpriseSize::kSmall),
+      Make("91130200MA0A000033", "唐山钢铁有限公司二厂", "130200", "C32", EnterpriseSize::kLarge),
+      Make("91130300MA0A000034", "秦皇岛钢铁有限公司", "130300", "C31", EnterpriseSize::kLarge),
+      Make("91130200MA0A000035", "唐山有限钢铁公司", "130200", "C31", EnterpriseSize::kLarge),
+  };
+  ASSERT_TRUE(repo_->InsertMany(rows).ok());
+  auto usccs = [&](const EnterpriseFilter& f) {
+    std::vector<std::string> out;
+    auto page = repo_->List(f, {});
+    EXPECT_TRUE(page.ok()) << page.status().ToString();
+    if (page.ok()) {
+      EXPECT_EQ(page->total, static_cast<long long>(page->items.size()));
+      for (const Enterprise& e : page->items) out.push_back(e.uscc);
+    }
+    return out;
+  };
+  EXPECT_EQ(usccs({.region_code = "130200",
+                   .industry_code = "C31",
+                   .size = "large",
+                   .name_contains = "钢铁有限"}),
+            (std::vector<std::string>{"91130200MA0A000031", "91130200MA0A000001"}));
+  EXPECT_EQ(usccs({.region_code = "130200", .industry_code = "c31", .name_contains = "钢铁有限"}),
+            (std::vector<std::string>{"91130200MA0A000032", "91130200MA0A000031",
+                                      "91130200MA0A000001"}));
+  EXPECT_EQ(usccs({.size = "large", .name_contains = "钢铁有限公"}),
+            (std::vector<std::string>{"91130300MA0A000034", "91130200MA0A000033",
+                                      "91130200MA0A000001"}));
+  EXPECT_EQ(usccs({.region_code = "130300", .size = "small", .name_contains = "钢铁"}),
+            (std::vector<std::string>{}));
+}
+
+TEST_P(EnterpriseRepositoryTest, ChangedIndustryAndSizeAreFoundByTheNewValuesOnly) {
+  Enterprise before = *repo_->FindByUscc("91130200MA0A000001");
+  Enterprise after = before;
+  after.industry_code = "C33";
+  after.size = EnterpriseSize::kMedium;
+  ASSERT_TRUE(db().Write([&](soci::session& sql) {
+                    UpdateEnterprise(sql, before, after);
+                    return Status();
+                  })
+                  .ok());
+  EXPECT_EQ(repo_->List({.industry_code = "C31", .name_contains = "鑫达"}, {})->total, 0);
+  EXPECT_EQ(repo_->List({.size = "large", .name_contains = "鑫达"}, {})->total, 0);
+  EXPECT_EQ(repo_->List({.industry_code = "C33", .size = "medium", .name_contains = "鑫达"}, {})
+                ->total,
+            1);
+  EXPECT_EQ(repo_->List({.region_code = "130200", .name_contains = "钢铁"}, {})->total, 1);
+}
+
+// Beyond kCountLimit matches the total is a lower bound, and the pages go on past it.
+TEST_P(EnterpriseRepositoryTest, CountsUpToTheLimitAndPagesBeyondIt) {
+  const int n = static_cast<int>(kCountLimit) + 50;
+  int i = 0;
+  ASSERT_TRUE(repo_
+                  ->InsertAll([&]() -> std::optional<Enterprise> {
+                    if (i == n) return std::nullopt;
+                    char uscc[19];
+                    std::snprintf(uscc, sizeof uscc, "91130600MA0E%06d", i);
+                    std::string name = "保定" + std::to_string(i) + "号商贸有限公司";
+                    ++i;
+                    return Make(uscc, name, i % 2 ? "130600" : "130700", "F52",
+                                EnterpriseSize::kMicro);
+                  })
+                  .ok());
+  auto first = repo_->List({.name_contains = "商贸"}, {.page = 1, .per_page = 200});
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->total, kCountLimit);
+  EXPECT_TRUE(first->total_is_lower_bound);
+  EXPECT_EQ(first->items.size(), 200u);
+  const int last_page = (n + 199) / 200;
+  auto last = repo_->List({.name_contains = "商贸"}, {.page = last_page, .per_page = 200});
+  ASSERT_TRUE(last.ok()) << last.status().ToString();
+  EXPECT_EQ(last->items.size(), static_cast<std::size_t>(n - (last_page - 1) * 200));
+  EXPECT_TRUE(repo_->List({.name_contains = "商贸"}, {.page = last_page + 1, .per_page = 200})
+                  ->items.empty());
+  // Within one region: 5,025 matches, counted exactly.
+  auto region = repo_->List({.region_code = "130600", .name_contains = "商贸"}, {});
+  ASSERT_TRUE(region.ok());
+  EXPECT_EQ(region->total, n / 2);
+  EXPECT_FALSE(region->total_is_lower_bound);
+}
+
+// The index against a plain scan: names from a few characters (so that pieces repeat within
+// a name), every filter combination, the full ranked order (fewer than kRankAllLimit
+// matches): the enterprise named exactly the query, names starting with it, then the rest,
+// shorter names first, then by name key and USCC.
+TEST_P(EnterpriseRepositoryTest, SearchAgreesWithAPlainScan) {
+  ASSERT_TRUE(repo_->DeleteAll().ok());
+  const std::vector<std::string> alphabet = {"唐", "山", "钢", "铁", "a", "1"};
+  const std::vector<std::string> regions = {"130200", "130300", "130400"};
+  const std::vector<std::string> industries = {"C31", "F51"};
+  std::vector<Enterprise> rows;
+  unsigned seed = 7;
+  auto next = [&](unsigned m) {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) % m;
+  };
+  for (int i = 0; i < 400; ++i) {
+    std::string name;
+    const unsigned length = 1 + next(7);
+    for (unsigned c = 0; c < length; ++c) name += alphabet[next(alphabet.size())];
+    char uscc[19];
+    std::snprintf(uscc, sizeof uscc, "91130200MA0F%06d", 999 - i);
+    rows.push_back(Make(uscc, name, regions[next(3)], industries[next(2)],
+                        next(2) ? EnterpriseSize::kSmall : EnterpriseSize::kLarge));
+  }
+  ASSERT_TRUE(repo_->InsertMany(rows).ok());
+  std::vector<std::string> queries = {"唐", "a", "唐山", "山山", "钢铁", "a1", "唐山钢", "山唐山",
+                                      "钢钢钢", "1a1a", "唐山钢铁", "铁唐山钢铁", "aaaaaaa"};
+  for (const std::string& q : queries) {
+    for (int f = 0; f < 8; ++f) {
+      EnterpriseFilter filter{.region_code = f & 1 ? "130300" : "",
+                              .industry_code = f & 2 ? "F51" : "",
+                              .size = f & 4 ? "small" : "",
+                              .name_contains = q};
+      struct Expected {
+        int rank;
+        std::size_t length;
+        std::string key, uscc;
+        bool operator<(const Expected& o) const {
+          return std::tie(rank, length, key, uscc) < std::tie(o.rank, o.length, o.key, o.uscc);
+        }
+      };
+      std::vector<Expected> expected;
+      for (const Enterprise& e : rows) {
+        std::string key = domain::NameSearchKey(e.name);
+        if (key.find(q) == std::string::npos) continue;
+        if (f & 1 && e.region_code != filter.region_code) continue;
+        if (f & 2 && e.industry_code != filter.industry_code) continue;
+        if (f & 4 && e.size != EnterpriseSize::kSmall) continue;
+        int rank = key == q ? 0 : key.starts_with(q) ? 1 : 2;
+        expected.push_back({rank, domain::KeyCharacters(key).size(), key, e.uscc});
+      }
+      std::sort(expected.begin(), expected.end());
+      std::vector<std::string> want, got;
+      for (const Expected& x : expected) want.push_back(x.uscc);
+      long long total = -1;
+      for (int p = 1;; ++p) {
+        auto page = repo_->List(filter, {.page = p, .per_page = 7});
+        ASSERT_TRUE(page.ok()) << page.status().ToString();
+        total = page->total;
+        if (page->items.empty()) break;
+        for (const Enterprise& e : page->items) got.push_back(e.uscc);
+      }
+      EXPECT_EQ(total, static_cast<long long>(want.size())) << q << " filters " << f;
+      EXPECT_EQ(got, want) << q << " filters " << f;
+    }
+  }
 }
 
 ZL_INSTANTIATE_BACKEND_TESTS(EnterpriseRepositoryTest);

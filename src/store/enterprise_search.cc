@@ -96,14 +96,57 @@ struct Search {
     return m;
   }
 
-  // PostgreSQL: the terms every match must hold.
-  std::string PostgresTerms() const {
-    std::set<std::string> terms;
-    for (std::string& t : NameTerms()) terms.insert(std::move(t));
-    std::string out = "{";
-    for (const std::string& t : terms) out += (out.size() > 1 ? "," : "") + t;
-    for (const std::string& f : facets) out += (out.size() > 1 ? "," : "") + f;
-    return out + "}";
+  // PostgreSQL: the rows of enterprise_name_suffix "s" where a match's first occurrence of
+  // the key starts (one per matching enterprise; see name_index.h), as a stream of
+  // (region_code, suffix, uscc, pos) in index order, which a LIMIT stops early. Within a region
+  // that is one range scan; without, one per region, region by region (the regions are
+  // found by skipping through the same index: a dozen lookups). `more` adds conditions on s.
+  std::string SuffixStream(Query& q, const std::string& more) const {
+    std::string text;
+    std::string scan;
+    if (filter->region_code.empty()) {
+      text =
+          "WITH RECURSIVE r(code) AS (SELECT MIN(region_code) FROM enterprise_name_suffix "
+          "UNION ALL SELECT (SELECT MIN(x.region_code) FROM enterprise_name_suffix x "
+          "WHERE x.region_code > r.code) FROM r WHERE r.code IS NOT NULL) "
+          "SELECT r.code AS region_code, s.suffix, s.uscc, s.pos FROM r CROSS JOIN LATERAL ("
+          "SELECT s.suffix, s.uscc, s.pos FROM enterprise_name_suffix s "
+          "WHERE s.region_code = r.code";
+    } else {
+      text =
+          "SELECT s.region_code, s.suffix, s.uscc, s.pos FROM enterprise_name_suffix s "
+          "WHERE s.region_code = ";
+      text += q.Param(filter->region_code);
+    }
+    const bool cut = chars.size() > static_cast<std::size_t>(kMaxSuffixChars);
+    std::string indexed = key;
+    if (cut) {
+      indexed.clear();
+      for (int i = 0; i < kMaxSuffixChars; ++i) indexed += chars[static_cast<std::size_t>(i)];
+    }
+    text += " AND s.suffix >= ";
+    text += q.Param(indexed);
+    text += " AND s.suffix < ";
+    text += q.Param(indexed + std::string(kMaxCodePoint));
+    text += " AND s.first_len <= " + std::to_string(chars.size());
+    if (!filter->industry_code.empty()) {
+      text += " AND s.industry = ";
+      text += q.Param(IndustryFacet(filter->industry_code));
+    }
+    if (!filter->size.empty()) {
+      text += " AND s.size = ";
+      text += q.Param(filter->size);
+    }
+    if (cut) {  // the index holds the first kMaxSuffixChars characters: check the name
+      text += " AND EXISTS (SELECT 1 FROM enterprise v WHERE v.uscc = s.uscc AND "
+              "strpos(v.name_key, ";
+      text += q.Param(key);
+      text += ") = s.pos + 1)";
+    }
+    text += more;
+    text += " ORDER BY s.suffix, s.uscc";
+    if (filter->region_code.empty()) text += " OFFSET 0) s";
+    return text;
   }
 
   // A condition on "e" selecting the matches.
@@ -114,16 +157,9 @@ struct Search {
       cond += q.Param(FtsQuery());
       return cond + ")";
     }
-    std::string cond = "e.search_terms @> CAST(";
-    cond += q.Param(PostgresTerms());
-    cond += " AS text[])";
-    // Bigrams present anywhere do not make a phrase; three or more characters need a check.
-    if (chars.size() >= 3) {
-      cond += " AND strpos(e.name_key, ";
-      cond += q.Param(key);
-      cond += ") > 0";
-    }
-    return cond;
+    std::string cond = "e.uscc IN (SELECT m.uscc FROM (";
+    cond += SuffixStream(q, "");
+    return cond + ") m)";
   }
 
   std::string StartsWith(Query& q) const {
@@ -137,9 +173,9 @@ struct Search {
   // The filters as column conditions, for the prefix tier, which walks the name_key index.
   // Written as expressions (`x || ''`) so that no planner prefers the filter column's own
   // index and then sorts a whole region's enterprises to find the first few names.
-  std::string ColumnFilters(Query& q) const {
+  std::string ColumnFilters(Query& q, bool region = true) const {
     std::string out;
-    if (!filter->region_code.empty()) {
+    if (region && !filter->region_code.empty()) {
       out += " AND (e.region_code || '') = ";
       out += q.Param(filter->region_code);
     }
@@ -166,8 +202,8 @@ struct Search {
                        m + limit,
                    q);
     }
-    std::string cond = Matches(q);
-    return Count(sql, "SELECT COUNT(*) FROM (SELECT 1 FROM enterprise e WHERE " + cond + limit, q);
+    std::string stream = SuffixStream(q, "");
+    return Count(sql, "SELECT COUNT(*) FROM (" + stream + limit, q);
   }
 };
 
@@ -194,8 +230,27 @@ Result<PageOf<domain::Enterprise>> SearchEnterprises(soci::session& sql,
   const std::string columns = std::string("SELECT ") + kEnterpriseColumns;
   if (out.total <= kRankAllLimit) {
     Query q;
-    std::string text = columns + " FROM enterprise e WHERE ";
-    text += s.Matches(q);
+    std::string text;
+    if (s.backend == Backend::kSqlite) {
+      text = columns + " FROM enterprise e WHERE ";
+      text += s.Matches(q);
+    } else {
+      // The order's first two keys (exact name, starting with the key, or containing it;
+      // the name's length) follow from the index rows alone: only the matches up to the
+      // page's last such pair are read from the register. (A suffix cut at kMaxSuffixChars
+      // does not give the length: those rows are always read.)
+      const std::string max_chars = std::to_string(kMaxSuffixChars);
+      text =
+          "WITH m AS MATERIALIZED (SELECT t.uscc, CASE WHEN t.pos = 0 AND t.suffix = ";
+      text += q.Param(s.key);
+      text += " THEN 0 WHEN t.pos = 0 THEN 1 ELSE 2 END AS r, t.pos + length(t.suffix) AS k, "
+              "length(t.suffix) >= " + max_chars + " AS cut FROM (";
+      text += s.SuffixStream(q, "");
+      text += ") t) " + columns +
+              " FROM m JOIN enterprise e ON e.uscc = m.uscc WHERE m.cut OR COALESCE((m.r, m.k) "
+              "<= (SELECT b.r, b.k FROM m b WHERE NOT b.cut ORDER BY b.r, b.k OFFSET " +
+              std::to_string(offset + limit - 1) + " LIMIT 1), true)";
+    }
     text += " ORDER BY CASE WHEN e.name_key = ";
     text += q.Param(s.key);
     text += " THEN 0 WHEN ";
@@ -208,11 +263,24 @@ Result<PageOf<domain::Enterprise>> SearchEnterprises(soci::session& sql,
 
   // Many matches: names starting with the query from the name_key index (the exact name sorts
   // first there), then the rest in register order.
+  // On PostgreSQL within a region, the index on (region_code, name_key) gives that order
+  // without reading the other regions' names starting with the key (石家 within 唐山).
+  const bool by_region = s.backend == Backend::kPostgres && !filter.region_code.empty();
+  auto prefix_where = [&](Query& q) {
+    std::string where;
+    if (by_region) {
+      where = "e.region_code = ";
+      where += q.Param(filter.region_code);
+      where += " AND ";
+    }
+    where += s.StartsWith(q);
+    where += s.ColumnFilters(q, /*region=*/!by_region);
+    return where;
+  };
   {
     Query q;
     std::string text = columns + " FROM enterprise e WHERE ";
-    text += s.StartsWith(q);
-    text += s.ColumnFilters(q);
+    text += prefix_where(q);
     text += " ORDER BY e.name_key, e.uscc" + Limit(limit, offset);
     ZL_RETURN_IF_ERROR(Fetch(sql, text, q, out.items));
   }
@@ -221,8 +289,7 @@ Result<PageOf<domain::Enterprise>> SearchEnterprises(soci::session& sql,
   long long starting = offset + got;
   if (got == 0 && offset > 0) {
     Query q;
-    std::string where = s.StartsWith(q);
-    where += s.ColumnFilters(q);
+    std::string where = prefix_where(q);
     starting = Count(sql, "SELECT COUNT(*) FROM enterprise e WHERE " + where, q);
   }
   Query q;
@@ -235,17 +302,16 @@ Result<PageOf<domain::Enterprise>> SearchEnterprises(soci::session& sql,
     text += " AND NOT (";
     text += s.StartsWith(q);
     text += ") ORDER BY s.rowid";
+    text += Limit(limit - got, std::max(0LL, offset - starting));
   } else {
-    // In storage order: any ORDER BY would sort every match (a GIN index yields no order),
-    // while a bitmap or sequential scan stops after the page. The order is that of the
-    // table's pages, stable while the register is unchanged.
-    text = columns + " FROM enterprise e WHERE ";
-    text += s.Matches(q);
-    text += " AND NOT (";
-    text += s.StartsWith(q);
-    text += ")";
+    // In the suffix index's order (region, then the name from the match on, then USCC),
+    // read from the index until the page is full. A first occurrence at position 0 is a name
+    // starting with the key, which the first part listed.
+    text = columns + " FROM (";
+    text += s.SuffixStream(q, " AND s.pos > 0");
+    text += Limit(limit - got, std::max(0LL, offset - starting));
+    text += ") m JOIN enterprise e ON e.uscc = m.uscc ORDER BY m.region_code, m.suffix, m.uscc";
   }
-  text += Limit(limit - got, std::max(0LL, offset - starting));
   ZL_RETURN_IF_ERROR(Fetch(sql, text, q, out.items));
   return out;
 }

@@ -70,7 +70,9 @@ using CodeStep = Status (*)(soci::session&);
 CodeStep CodeStepFor(int version) {
   switch (version) {
     case 4:
-      return &RebuildNameIndex;
+      return &MigrateNameIndex4;
+    case 6:
+      return &MigrateNameIndex6;
     default:
       return nullptr;
   }

@@ -2,6 +2,11 @@
 #include "store/name_index.h"
 
 #include <soci/soci.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
 
 #include "base/text.h"
 #include "domain/name_search.h"
@@ -49,16 +54,114 @@ std::vector<std::string_view> NameIndexValues(const NameIndexTerms& t) {
   return {t.bigrams, t.region_bigrams, t.unigrams, t.region_unigrams, t.facets};
 }
 
-std::string NameIndexTerms::PostgresArray() const {
-  std::string out = "{";
-  for (const std::string* part :
-       {&bigrams, &region_bigrams, &unigrams, &region_unigrams, &facets}) {
-    if (part->empty()) continue;
-    if (out.size() > 1) out += ',';
-    for (char c : *part) out += c == ' ' ? ',' : c;
+std::vector<NameSuffix> NameSuffixes(std::string_view key) {
+  // The key's code points and where each starts.
+  std::vector<UChar32> cps;
+  std::vector<std::size_t> starts;
+  {
+    const auto* s = reinterpret_cast<const uint8_t*>(key.data());
+    int32_t i = 0;
+    const auto n = static_cast<int32_t>(key.size());
+    while (i < n) {
+      starts.push_back(static_cast<std::size_t>(i));
+      UChar32 c;
+      U8_NEXT(s, i, n, c);
+      cps.push_back(c);
+    }
   }
-  out += '}';
+  const std::size_t n = cps.size();
+  starts.push_back(key.size());
+  std::vector<NameSuffix> out;
+  out.reserve(n);
+  for (std::size_t p = 0; p < n; ++p) {
+    // The longest piece starting at p that also starts at an earlier position: a query that
+    // long or shorter occurs earlier, so this row is not its first occurrence.
+    std::size_t longest = 0;
+    for (std::size_t q = 0; q < p && longest < n - p; ++q) {
+      std::size_t l = 0;
+      while (p + l < n && cps[q + l] == cps[p + l]) ++l;
+      longest = std::max(longest, l);
+    }
+    const std::size_t end = starts[std::min(n, p + static_cast<std::size_t>(kMaxSuffixChars))];
+    out.push_back({key.substr(starts[p], end - starts[p]), static_cast<int>(p),
+                   static_cast<int>(longest + 1)});
+  }
   return out;
+}
+
+std::string IndustryFacet(const std::string& industry_code) { return AsciiLower(industry_code); }
+
+Status WriteNameSuffixes(dialect::BulkWriter& writer, const domain::Enterprise& e,
+                         std::string_view name_key) {
+  const std::string industry = IndustryFacet(e.industry_code);
+  const std::string_view size = domain::EnterpriseSizeNameEn(e.size);
+  std::vector<std::string_view> row(std::size(kNameSuffixColumns));
+  char pos[12], first[12];
+  for (const NameSuffix& s : NameSuffixes(name_key)) {
+    const int pos_len = std::snprintf(pos, sizeof pos, "%d", s.pos);
+    const int first_len = std::snprintf(first, sizeof first, "%d", s.first_len);
+    row = {e.region_code,
+           s.suffix,
+           e.uscc,
+           std::string_view(pos, static_cast<std::size_t>(pos_len)),
+           std::string_view(first, static_cast<std::size_t>(first_len)),
+           industry,
+           size};
+    ZL_RETURN_IF_ERROR(writer.Add(row));
+  }
+  return Status();
+}
+
+namespace {
+
+// PostgreSQL's literal of a text[]: every element quoted (a suffix may read "null").
+// Suffixes hold letters and digits only, so nothing inside needs escaping.
+template <typename T, typename F>
+std::string ArrayLiteral(const std::vector<T>& items, F element) {
+  std::string out = "{";
+  for (const T& item : items) {
+    if (out.size() > 1) out += ',';
+    out += '"';
+    out += element(item);
+    out += '"';
+  }
+  return out + "}";
+}
+
+}  // namespace
+
+void AddNameSuffixes(soci::session& sql, const domain::Enterprise& e) {
+  if (dialect::BackendOf(sql) != Backend::kPostgres) return;
+  const std::string key = domain::NameSearchKey(e.name);
+  std::vector<NameSuffix> suffixes = NameSuffixes(key);
+  if (suffixes.empty()) return;
+  std::string texts =
+      ArrayLiteral(suffixes, [](const NameSuffix& s) { return std::string(s.suffix); });
+  std::string positions =
+      ArrayLiteral(suffixes, [](const NameSuffix& s) { return std::to_string(s.pos); });
+  std::string firsts =
+      ArrayLiteral(suffixes, [](const NameSuffix& s) { return std::to_string(s.first_len); });
+  std::string industry = IndustryFacet(e.industry_code);
+  std::string size(domain::EnterpriseSizeNameEn(e.size));
+  sql << "INSERT INTO enterprise_name_suffix (region_code, suffix, uscc, pos, first_len, "
+         "industry, size) SELECT :region, u.suffix, :uscc, u.pos, u.first_len, :industry, :size "
+         "FROM unnest(CAST(:suffixes AS text[]), CAST(:positions AS smallint[]), "
+         "CAST(:firsts AS smallint[])) AS u(suffix, pos, first_len)",
+      soci::use(e.region_code), soci::use(e.uscc), soci::use(industry), soci::use(size),
+      soci::use(texts), soci::use(positions), soci::use(firsts);
+}
+
+void RemoveNameSuffixes(soci::session& sql, const domain::Enterprise& e) {
+  if (dialect::BackendOf(sql) != Backend::kPostgres) return;
+  const std::string key = domain::NameSearchKey(e.name);
+  std::vector<NameSuffix> suffixes = NameSuffixes(key);
+  if (suffixes.empty()) return;
+  std::string texts =
+      ArrayLiteral(suffixes, [](const NameSuffix& s) { return std::string(s.suffix); });
+  // By the index's key, so that no other row is read.
+  sql << "DELETE FROM enterprise_name_suffix WHERE region_code = :region "
+         "AND suffix = ANY (CAST(:suffixes AS text[])) AND uscc = :uscc",
+      soci::use(e.region_code), soci::use(texts), soci::use(e.uscc);
 }
 
 void AddToNameIndex(soci::session& sql, std::int64_t id, const NameIndexTerms& terms) {
@@ -80,13 +183,20 @@ void RemoveFromNameIndex(soci::session& sql, std::int64_t id, const NameIndexTer
 }
 
 void ClearNameIndex(soci::session& sql) {
-  if (dialect::BackendOf(sql) != Backend::kSqlite) return;
-  sql << "INSERT INTO enterprise_search (enterprise_search) VALUES ('delete-all')";
+  if (dialect::BackendOf(sql) == Backend::kSqlite) {
+    sql << "INSERT INTO enterprise_search (enterprise_search) VALUES ('delete-all')";
+  } else {
+    sql << "DELETE FROM enterprise_name_suffix";
+  }
 }
 
-Status RebuildNameIndex(soci::session& sql) {
+namespace {
+
+enum class Part { kKeysAndIndex, kKeysOnly, kIndexOnly };
+
+Status Rebuild(soci::session& sql, Part what) {
   const Backend backend = dialect::BackendOf(sql);
-  ClearNameIndex(sql);
+  if (what != Part::kKeysOnly) ClearNameIndex(sql);
   // Read everything first: SQLite cannot update a table while a statement reads it.
   struct Row {
     std::string uscc;
@@ -108,22 +218,53 @@ Status RebuildNameIndex(soci::session& sql) {
       Result<domain::EnterpriseSize> parsed = domain::ParseEnterpriseSize(size);
       if (!parsed.ok()) return parsed.status();
       r.e.size = *parsed;
+      r.e.uscc = r.uscc;
       rows.push_back(r);
     }
   }
+  std::unique_ptr<dialect::BulkWriter> suffixes;
+  if (backend == Backend::kPostgres && what != Part::kKeysOnly) {
+    suffixes = dialect::BulkWriter::Create(
+        sql, backend, "enterprise_name_suffix",
+        std::vector<std::string>(std::begin(kNameSuffixColumns), std::end(kNameSuffixColumns)));
+  }
   for (const Row& r : rows) {
     NameIndexTerms terms = IndexTermsFor(r.e);
+    if (what != Part::kIndexOnly) {
+      if (backend == Backend::kSqlite) {
+        sql << "UPDATE enterprise SET name_key = :key WHERE id = :id", soci::use(terms.name_key),
+            soci::use(r.id);
+      } else {
+        sql << "UPDATE enterprise SET name_key = :key WHERE uscc = :uscc",
+            soci::use(terms.name_key), soci::use(r.uscc);
+      }
+    }
+    if (what == Part::kKeysOnly) continue;
     if (backend == Backend::kSqlite) {
-      sql << "UPDATE enterprise SET name_key = :key WHERE id = :id", soci::use(terms.name_key),
-          soci::use(r.id);
       AddToNameIndex(sql, r.id, terms);
     } else {
-      std::string array = terms.PostgresArray();
-      sql << "UPDATE enterprise SET name_key = :key, search_terms = CAST(:terms AS text[]) "
-             "WHERE uscc = :uscc",
-          soci::use(terms.name_key), soci::use(array), soci::use(r.uscc);
+      ZL_RETURN_IF_ERROR(WriteNameSuffixes(*suffixes, r.e, terms.name_key));
     }
   }
+  return suffixes ? suffixes->Finish() : Status();
+}
+
+}  // namespace
+
+Status RebuildNameIndex(soci::session& sql) { return Rebuild(sql, Part::kKeysAndIndex); }
+
+Status MigrateNameIndex4(soci::session& sql) {
+  return Rebuild(sql, dialect::BackendOf(sql) == Backend::kSqlite ? Part::kKeysAndIndex
+                                                                   : Part::kKeysOnly);
+}
+
+Status MigrateNameIndex6(soci::session& sql) {
+  if (dialect::BackendOf(sql) != Backend::kPostgres) return Status();
+  ZL_RETURN_IF_ERROR(Rebuild(sql, Part::kIndexOnly));
+  // After the rows (see the migration file).
+  sql << "CREATE INDEX enterprise_name_suffix_key ON enterprise_name_suffix "
+         "(region_code, suffix, uscc) INCLUDE (pos, first_len, industry, size)";
+  sql << "ANALYZE enterprise_name_suffix";
   return Status();
 }
 

@@ -1,0 +1,3 @@
+-- Nothing on SQLite: its name index (FTS5, migration 0004) is unchanged. Migration 0006
+-- replaces PostgreSQL's GIN-indexed search_terms by a suffix table (see the PostgreSQL
+-- variant); the migration runner wants a variant for each backend.

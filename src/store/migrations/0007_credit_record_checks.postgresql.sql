@@ -1,0 +1,2 @@
+-- Nothing to change on PostgreSQL: its IN-list checks cost nothing worth a table rewrite
+-- (see 0007_credit_record_checks.sqlite.sql).
