@@ -47,16 +47,16 @@ TEST(RolePermissions, EachRoleHasExactlyItsPermissions) {
   EXPECT_EQ(Table().PermissionsOf(Role::kEnterprise),
             (Perms{"enterprise.private.read", "enterprise.read", "self.read", "stats.read"}));
   EXPECT_EQ(Table().PermissionsOf(Role::kInspector),
-            (Perms{"enterprise.private.read", "enterprise.read", "inspection.write", "self.read",
-                   "stats.read"}));
+            (Perms{"enterprise.private.read", "enterprise.read", "inspection.write", "risk.read",
+                   "self.read", "stats.read"}));
   EXPECT_EQ(
       Table().PermissionsOf(Role::kCityAdmin),
       (Perms{"enterprise.private.read", "enterprise.read", "enterprise.write", "inspection.write",
-             "self.read", "stats.read", "token.manage", "user.manage", "user.read"}));
+             "risk.read", "self.read", "stats.read", "token.manage", "user.manage", "user.read"}));
   EXPECT_EQ(Table().PermissionsOf(Role::kProvinceAdmin),
             (Perms{"audit.read", "enterprise.private.read", "enterprise.read", "enterprise.write",
-                   "inspection.write", "self.read", "stats.read", "token.manage", "user.manage",
-                   "user.read"}));
+                   "grading.manage", "inspection.write", "risk.read", "self.read", "stats.read",
+                   "token.manage", "user.manage", "user.read"}));
   EXPECT_EQ(Table().PermissionsOf(Role::kAuditor),
             (Perms{"audit.read", "enterprise.private.read", "enterprise.read", "self.read",
                    "stats.read"}));
