@@ -133,6 +133,63 @@ std::vector<Row> Table() {
       {"DELETE", "/api/v1/tokens/{id}", "/api/v1/tokens/tk_missing", "", {U, F, F, A, A, F, A, F}},
       {"GET", "/api/v1/audit", "/api/v1/audit", "", {U, F, F, F, A, A, F, A}},
       {"GET", "/api/v1/audit/verify", "/api/v1/audit/verify", "", {U, F, F, F, A, A, F, A}},
+      // Random inspection (双随机一公开). {TASK} and {INSPECTOR} are a 唐山 task and inspector.
+      {"GET", "/api/v1/inspectors", "/api/v1/inspectors", "", {U, F, A, A, A, F, A, F}},
+      {"POST", "/api/v1/inspectors", "/api/v1/inspectors", "{}", {U, F, A, A, A, F, A, F}},
+      {"POST",
+       "/api/v1/inspectors/{id}/conflicts",
+       "/api/v1/inspectors/{INSPECTOR}/conflicts",
+       "{}",
+       {U, F, A, A, A, F, F, F}},
+      {"GET", "/api/v1/inspection/policy", "/api/v1/inspection/policy", "", {U, F, A, A, A, F, A, F}},
+      {"PUT", "/api/v1/inspection/policy", "/api/v1/inspection/policy", "{}", {U, F, F, F, A, F, F, F}},
+      {"GET", "/api/v1/inspection/tasks", "/api/v1/inspection/tasks", "", {U, F, A, A, A, F, A, F}},
+      {"POST", "/api/v1/inspection/tasks", "/api/v1/inspection/tasks", "{}", {U, F, A, A, A, F, A, F}},
+      {"GET",
+       "/api/v1/inspection/tasks/{id}",
+       "/api/v1/inspection/tasks/{TASK}",
+       "",
+       {U, F, A, A, A, F, F, F}},
+      {"GET",
+       "/api/v1/inspection/tasks/{id}/targets",
+       "/api/v1/inspection/tasks/{TASK}/targets",
+       "",
+       {U, F, A, A, A, F, F, F}},
+      {"POST",
+       "/api/v1/inspection/tasks/{id}/draw",
+       "/api/v1/inspection/tasks/{TASK}/draw",
+       "{}",
+       {U, F, A, A, A, F, F, F}},
+      {"POST",
+       "/api/v1/inspection/tasks/{id}/verify",
+       "/api/v1/inspection/tasks/{TASK}/verify",
+       "",
+       {U, F, A, A, A, F, F, F}},
+      {"POST",
+       "/api/v1/inspection/tasks/{id}/recusals",
+       "/api/v1/inspection/tasks/{TASK}/recusals",
+       "{}",
+       {U, F, A, A, A, F, F, F}},
+      {"POST",
+       "/api/v1/inspection/tasks/{id}/results",
+       "/api/v1/inspection/tasks/{TASK}/results",
+       "{}",
+       {U, F, A, A, A, F, F, F}},
+      {"POST",
+       "/api/v1/inspection/tasks/{id}/publish",
+       "/api/v1/inspection/tasks/{TASK}/publish",
+       "",
+       {U, F, A, A, A, F, F, F}},
+      {"GET",
+       "/api/v1/public/inspection-tasks",
+       "/api/v1/public/inspection-tasks",
+       "",
+       {A, A, A, A, A, A, A, A}},
+      {"GET",
+       "/api/v1/public/inspection-tasks/{id}/results",
+       "/api/v1/public/inspection-tasks/{TASK}/results",
+       "",
+       {A, A, A, A, A, A, A, A}},
       // Last: it ends the caller's session (the test logs in again afterwards).
       {"POST", "/api/v1/auth/logout", "/api/v1/auth/logout", "", {U, A, A, A, A, A, A, F}},
   };
@@ -159,6 +216,17 @@ TEST_P(AuthorizationTest, EveryRouteTimesEveryCaller) {
       {"city_admin", "tangshan"}, {"province_admin", "admin"},
       {"auditor", "shenji"},      {"foreign_city_admin", "shijiazhuang"}};
 
+  // A 唐山 inspection task and inspector, made by 唐山's city administrator.
+  auto task = Send(callers["city_admin"], "POST", "/api/v1/inspection/tasks",
+                   R"({"name": "抽查", "industries": ["*"], "regions": ["130200"],
+                       "period_from": "2026-12-01", "period_until": "2026-12-31"})");
+  ASSERT_EQ(task.status, 201) << task.body;
+  const std::string task_id = std::to_string(task.Json()["id"].get<std::int64_t>());
+  auto inspector = Send(callers["city_admin"], "POST", "/api/v1/inspectors",
+                        R"({"name": "王磊", "qualifications": ["*"]})");
+  ASSERT_EQ(inspector.status, 201) << inspector.body;
+  const std::string inspector_id = std::to_string(inspector.Json()["id"].get<std::int64_t>());
+
   std::set<std::string> covered;
   for (const Row& row : Table()) {
     covered.insert(row.method + " " + row.pattern);
@@ -166,6 +234,10 @@ TEST_P(AuthorizationTest, EveryRouteTimesEveryCaller) {
     std::string path = row.path;
     if (auto at = path.find("{TANGSHAN}"); at != std::string::npos) {
       path.replace(at, 10, tangshan_uscc_);
+    }
+    if (auto at = path.find("{TASK}"); at != std::string::npos) path.replace(at, 6, task_id);
+    if (auto at = path.find("{INSPECTOR}"); at != std::string::npos) {
+      path.replace(at, 11, inspector_id);
     }
     for (std::size_t i = 0; i < kCallers.size(); ++i) {
       const std::string& who = kCallers[i];

@@ -44,7 +44,7 @@ contains() { grep -q -- "$2" <<<"$1"; }
 lacks() { ! grep -q -- "$2" <<<"$1"; }
 
 # --help everywhere
-for cmd in "" "serve" "migrate" "demo" "uscc" "uscc check"; do
+for cmd in "" "serve" "migrate" "demo" "uscc" "uscc check" "draw" "draw verify"; do
   out=$("$Z" $cmd --help 2>&1); rc=$?
   check "help for '$cmd' exits 0" test $rc -eq 0
   check "help for '$cmd' shows usage" contains "$out" "Usage"
@@ -123,6 +123,39 @@ out=$("$Z" audit verify --db "$d" 2>&1); rc=$?
 check "audit verify fails on an altered entry" test $rc -ne 0
 check "audit verify names the first bad entry" contains "$out" "entry 2"
 "$Z" demo --db "$d" --enterprises 1500 --seed 5 --no-serve --reset >/dev/null 2>&1
+
+# draw: the 双随机 draw of a task with a recorded seed; once only; verify re-runs it
+check "demo added inspectors" test "$(sql "$d" 'SELECT COUNT(*) FROM inspector')" = 410
+new_task() {
+  sql "$1" "INSERT INTO inspection_task (name, industries, regions, period_from, period_until, team_size, status, created_by, region_code, created_at) VALUES ('CLI抽查', 'C', '130000', '2026-12-01', '2026-12-31', 2, 'planned', 'cli', '130000', 'now') RETURNING id"
+}
+task=$(new_task "$d")
+seed=00112233445566778899aabbccddeeff
+out=$("$Z" draw "$task" --db "$d" --seed "$seed" --format json); rc=$?
+check "draw exits 0" test $rc -eq 0
+check "draw json has the seed" contains "$out" "\"seed\":\"$seed\""
+check "draw json has the pool digest" contains "$out" '"pool_digest":"'
+check "draw stores the targets" test "$(sql "$d" "SELECT COUNT(*) FROM inspection_target WHERE task_id = $task")" -gt 0
+out=$("$Z" draw "$task" --db "$d" 2>&1); rc=$?
+check "a second draw exits 1" test $rc -eq 1
+check "a second draw says why" contains "$out" "already drawn"
+out=$("$Z" draw verify "$task" --db "$d"); rc=$?
+check "verify exits 0" test $rc -eq 0
+check "verify says reproduced" contains "$out" "reproduced"
+sql "$d" "UPDATE inspection_target SET team = '1,2' WHERE task_id = $task AND uscc = (SELECT MIN(uscc) FROM inspection_target WHERE task_id = $task)" >/dev/null
+out=$("$Z" draw verify "$task" --db "$d" 2>&1); rc=$?
+check "verify of a tampered draw exits 1" test $rc -eq 1
+check "verify names the difference" contains "$out" "NOT reproduced"
+out=$("$Z" draw "$(new_task "$d")" --db "$d" --seed nothex 2>&1); rc=$?
+check "a bad seed exits 1" test $rc -eq 1
+check "a bad seed is explained" contains "$out" "seed"
+d2=$(new_db d2)
+"$Z" demo --db "$d2" --enterprises 1500 --seed 5 --no-serve >/dev/null
+task2=$(new_task "$d2")
+"$Z" draw "$task2" --db "$d2" --seed "$seed" >/dev/null
+check "the same seed on the same data gives the same targets" test \
+  "$(sql "$d2" "SELECT uscc || risk_class || hash FROM inspection_target WHERE task_id = $task2 ORDER BY uscc" | md5sum)" = \
+  "$(sql "$d" "SELECT uscc || risk_class || hash FROM inspection_target WHERE task_id = $task ORDER BY uscc" | md5sum)"
 
 # serve --port 0: prints the port, answers, stops cleanly on SIGTERM
 # import: the report, the exit codes the README promises, idempotence

@@ -18,6 +18,7 @@ void RegisterRoutes(http::Router& router, AppContext& context) {
   RegisterCreditRoutes(router, context);
   RegisterImportRoutes(router, context);
   RegisterGradingRoutes(router, context);
+  RegisterInspectionRoutes(router, context);
 }
 
 void ConfigureServer(http::ServerOptions& options) {

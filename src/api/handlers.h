@@ -17,5 +17,6 @@ void RegisterUsccRoutes(http::Router& router, AppContext& context);
 void RegisterCreditRoutes(http::Router& router, AppContext& context);
 void RegisterImportRoutes(http::Router& router, AppContext& context);
 void RegisterGradingRoutes(http::Router& router, AppContext& context);
+void RegisterInspectionRoutes(http::Router& router, AppContext& context);
 
 }  // namespace zl::api

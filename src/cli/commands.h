@@ -38,5 +38,6 @@ void AddUserCommand(CLI::App& app);
 void AddAuditCommand(CLI::App& app);
 void AddImportCommand(CLI::App& app);
 void AddGradeCommand(CLI::App& app);
+void AddDrawCommand(CLI::App& app);
 
 }  // namespace zl::cli

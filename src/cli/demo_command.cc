@@ -9,11 +9,13 @@
 
 #include "auth/accounts.h"
 #include "auth/audit_log.h"
+#include "base/clock.h"
 #include "cli/commands.h"
 #include "cli/serve.h"
 #include "credit/grading_run.h"
 #include "demo/demo_generator.h"
 #include "demo/record_generator.h"
+#include "inspect/demo_inspectors.h"
 #include "store/credit_record_table.h"
 #include "store/database.h"
 #include "store/dialect.h"
@@ -105,7 +107,11 @@ void RunDemo(const DemoCommandOptions& o) {
                      " enterprises; use --reset to replace them with demo data, or another --db");
   }
   auto start = std::chrono::steady_clock::now();
-  if (o.reset) Check(repo.DeleteAll());
+  if (o.reset) {
+    // The inspection tables refer to enterprises: clear them first (demo data only).
+    Check((*db)->Write([](soci::session& sql) { return inspect::ClearInspectionData(sql); }));
+    Check(repo.DeleteAll());
+  }
   demo::EnterpriseGenerator generator({.enterprises = o.enterprises, .seed = o.seed});
   std::string first_uscc;
   Check(repo.InsertAll([&] {
@@ -136,6 +142,17 @@ void RunDemo(const DemoCommandOptions& o) {
     std::printf("demo: graded %lld enterprises under %s in %.2f s\n",
                 static_cast<long long>(graded.graded), graded.rules_version.c_str(),
                 SecondsSince(grading_start));
+    // Inspectors for the 双随机 draw (30 per supervision unit, 20 provincial, a few
+    // declared conflicts); replaced on --reset.
+    auto inspectors_start = std::chrono::steady_clock::now();
+    inspect::DemoInspectorCounts made;
+    Check((*db)->Write([&](soci::session& sql) {
+      ZL_ASSIGN_OR_RETURN(made, inspect::AddDemoInspectors(sql, o.seed, NowIsoUtc()));
+      return Status();
+    }));
+    std::printf("demo: added %lld inspectors and %lld declared conflicts in %.2f s\n",
+                static_cast<long long>(made.inspectors), static_cast<long long>(made.conflicts),
+                SecondsSince(inspectors_start));
   }
   Check(auth::AppendAudit(**db, auth::Principal::Cli("demo"),
                           {"demo.load", "enterprise", "", "",

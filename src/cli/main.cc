@@ -44,6 +44,7 @@ int main(int argc, char** argv) {
   zl::cli::AddAuditCommand(app);
   zl::cli::AddImportCommand(app);
   zl::cli::AddGradeCommand(app);
+  zl::cli::AddDrawCommand(app);
 
   try {
     app.parse(argc, argv);

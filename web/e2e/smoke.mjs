@@ -9,7 +9,9 @@
 // one failed sign-in, one sign-in, one API token issued and revoked, one records import
 // (two credit records added to the first two enterprises of the list), one of those two
 // records revoked, two grading runs (the second activating a rule set "e2e-<time>" loaded
-// from a copy of the active rules with grade A from 65 points), one sign-out.
+// from a copy of the active rules with grade A from 65 points), one random inspection task
+// (one city, one industry) drawn, one result recorded and the task published (skipped when
+// the server has no inspection API), one sign-out.
 //
 // Prints one line per check and ends with "e2e: N passed, M failed"; exits 1 on any failure.
 import assert from 'node:assert/strict'
@@ -100,7 +102,7 @@ async function apiJson(page, pathAndQuery) {
 const watchdog = setTimeout(() => {
   console.log(`e2e: ${passed} passed, ${failed + 1} failed (timed out)`)
   process.exit(1)
-}, 240_000)
+}, 300_000)
 
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'zl-e2e-'))
 fs.mkdirSync(resultsDir, { recursive: true })
@@ -126,6 +128,7 @@ try {
   page.on('pageerror', (err) => consoleErrors.push(`uncaught: ${err.message}`))
 
   let firstRow = null
+  let inspection = null // { id, name, uscc } of the inspection task published below (null: skipped)
 
   await check('home shows the live enterprise count', async () => {
     await page.goto(`${base}/`)
@@ -610,6 +613,97 @@ try {
       await row.getByTestId('rule-set-active').waitFor()
     })
 
+    await check('a random inspection task is drawn, verified, and its result published', async () => {
+      // The inspection API may not be in this server yet: skip (with a note) rather than fail.
+      const probe = await page.request.get(`${base}/api/v1/inspection/tasks`)
+      if (probe.status() === 404) {
+        console.log('skip random inspection: GET /api/v1/inspection/tasks answered 404 (server without the inspection API)')
+        return
+      }
+      assert.ok(probe.ok(), `GET /api/v1/inspection/tasks answered ${probe.status()}`)
+      // One city and one industry that surely have enterprises: those of the first listed.
+      const first = (await apiJson(page, '/api/v1/enterprises?page=1&per_page=1')).items[0]
+      const regions = (await apiJson(page, '/api/v1/regions')).items
+      const city = regions.find((r) => r.code === first.region_code)
+      assert.ok(city, `region ${first.region_code} is not in GET /api/v1/regions`)
+      const name = `e2e 抽查 ${Date.now()}`
+
+      try {
+        await page.getByTestId('menu-inspection').click()
+        await page.waitForURL(/\/console\/inspection$/)
+        await page.getByTestId('tasks-table').waitFor()
+        await page.getByTestId('policy-table').waitFor()
+        await page.getByTestId('task-create').click()
+        const dialog = page.getByTestId('task-dialog')
+        await dialog.waitFor()
+        await page.waitForTimeout(400) // the dialog's opening animation
+        await dialog.locator('#zl-task-name').fill(name)
+        // Open each select on its wrapper (the multi-selects reflow as tags are added), pick the
+        // option, and close the dropdown (which would cover the next field) before going on.
+        const choose = async (testid, text) => {
+          await dialog.locator(`[data-testid=${testid}] .el-select__wrapper`).dispatchEvent('click')
+          await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
+          await dialog.locator('.el-dialog__title').click() // a click outside closes the dropdown
+          await page.locator('.el-select-dropdown__item:visible').first().waitFor({ state: 'hidden' })
+        }
+        await choose('task-industries', new RegExp(`^${first.industry_code} `))
+        await choose('task-regions', new RegExp(`^${city.name_zh}$`))
+        await dialog.getByTestId('task-save').click()
+        await page.waitForURL(/\/console\/inspection\/\d+$/)
+        const view = page.getByTestId('inspection-task-view')
+        const id = await view.getAttribute('data-task-id')
+        const created = await apiJson(page, `/api/v1/inspection/tasks/${id}`)
+        assert.equal(created.name, name)
+        assert.deepEqual(created.industries, [first.industry_code])
+        assert.deepEqual(created.regions, [first.region_code])
+        assert.equal(created.status, 'planned')
+
+        await page.getByTestId('task-draw').click()
+        await page.locator('.el-message-box__btns .el-button--primary').click()
+        const summary = page.getByTestId('draw-summary')
+        await summary.waitFor({ timeout: 60_000 })
+        const task = await apiJson(page, `/api/v1/inspection/tasks/${id}`)
+        assert.equal(task.status, 'drawn')
+        assert.equal((await summary.getByTestId('draw-seed').textContent()).trim(), task.draw.seed, 'the seed is not shown in full')
+        assert.equal(digits(await summary.getByTestId('draw-pool').textContent()), digits(task.draw.pool_size))
+        assert.equal((await summary.getByTestId('draw-digest').textContent()).trim(), task.draw.pool_digest)
+        assert.ok(task.draw.pool_size >= 1, 'the pool is empty')
+        if (task.draw.per_class) {
+          const drawn = await summary.locator('[data-testid=class-drawn]').allTextContents()
+          assert.deepEqual(drawn.map(Number), ['A', 'B', 'C', 'D'].map((c) => task.draw.per_class[c].drawn), 'per-class drawn counts differ from the API')
+        }
+        const rows = page.locator('[data-testid=targets-table] .el-table__body tr.el-table__row')
+        await rows.first().waitFor()
+        assert.ok((await rows.count()) >= 1, 'the assignments table has no row')
+        const targets = await apiJson(page, `/api/v1/inspection/tasks/${id}/targets?page=1&per_page=20`)
+        assert.equal(await rows.count(), targets.items.length, 'the table differs from the API\'s first page')
+        const teamSizes = await page.locator('[data-testid=targets-table] [data-testid=target-team]').evaluateAll((els) => els.map((e) => Number(e.dataset.size)))
+        assert.ok(teamSizes.some((n) => n >= 2), `no team has two inspectors: ${teamSizes.join(',')}`)
+        const firstTeam = await rows.first().getByTestId('team-member').allTextContents()
+        assert.deepEqual(firstTeam.map((s) => s.trim()), targets.items[0].team.map((m) => m.name), 'the first team differs from the API')
+        await page.waitForTimeout(300)
+        await page.screenshot({ path: path.join(resultsDir, 'inspection-draw.png'), fullPage: true })
+
+        await page.getByTestId('task-verify').click()
+        await page.locator('[data-testid=verify-result][data-reproduced=true]').waitFor({ timeout: 60_000 })
+
+        await rows.first().getByTestId('target-record').click()
+        const resultDialog = page.getByTestId('result-dialog')
+        await resultDialog.waitFor()
+        await resultDialog.locator('#zl-result-note').fill('e2e: 现场检查合格')
+        await resultDialog.getByTestId('result-save').click()
+        await rows.first().locator('[data-testid=target-result][data-result=pass]').waitFor()
+
+        await page.getByTestId('task-publish').click()
+        await page.locator('.el-message-box__btns .el-button--primary').click()
+        await page.locator('[data-testid=inspection-task-view][data-status=published]').waitFor()
+        inspection = { id, name, uscc: targets.items[0].uscc }
+      } finally {
+        await page.goto(`${base}/console`) // a clean page (no dialog left open) for the sign-out check
+        await page.getByTestId('current-user').waitFor()
+      }
+    })
+
     await check('logging out returns to the login page and closes the console', async () => {
       await page.getByTestId('logout').click()
       await page.waitForURL(/\/login(\?|$)/)
@@ -632,6 +726,36 @@ try {
       if (!file.grade) await head.getByTestId('grade-none').waitFor()
       assert.equal(await page.getByTestId('grade-risk').count(), 0, 'a visitor sees a risk class')
       assert.equal(await page.getByTestId('grade-explain').count(), 0, 'a visitor is offered the explanation')
+    })
+  }
+
+  if (adminPassword) {
+    await check('a visitor sees the published inspection and its result, without risk classes', async () => {
+      if (!inspection) {
+        console.log('skip public inspections: no task was published above')
+        return
+      }
+      const list = await apiJson(page, '/api/v1/public/inspection-tasks?page=1&per_page=100')
+      const published = list.items.find((t) => String(t.id) === inspection.id)
+      assert.ok(published, `task ${inspection.id} is not in GET /api/v1/public/inspection-tasks`)
+      const results = await apiJson(page, `/api/v1/public/inspection-tasks/${inspection.id}/results`)
+      assert.ok(!JSON.stringify(list).includes('risk_class') && !JSON.stringify(results).includes('risk_class'), 'the public API carries risk classes')
+      await page.goto(`${base}/`)
+      await page.getByTestId('nav-inspections').click()
+      await page.waitForURL(/\/inspections$/)
+      const name = page.locator(`[data-testid=public-task-name][data-task-id="${inspection.id}"]`)
+      await name.waitFor()
+      assert.equal((await name.textContent()).trim(), inspection.name)
+      const row = page.locator('[data-testid=public-tasks-table] .el-table__body tr.el-table__row', { has: name })
+      assert.equal(digits(await row.getByTestId('public-task-targets').textContent()), digits(published.targets))
+      await row.getByTestId('public-task-toggle').click()
+      const table = page.locator(`[data-testid=public-results][data-task-id="${inspection.id}"]`)
+      await table.locator('[data-testid=public-result][data-result=pass]').first().waitFor()
+      assert.equal(await table.locator('.el-table__body tr.el-table__row').count(), results.items.length)
+      const text = await page.locator('main').textContent()
+      assert.ok(!/风险分类|随机种子|Risk class/.test(text), 'the public page shows a risk class or the seed')
+      await page.waitForTimeout(400) // let the result tags finish their transitions
+      await page.screenshot({ path: path.join(resultsDir, 'inspections-public.png'), fullPage: true })
     })
   }
 

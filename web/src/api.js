@@ -225,6 +225,9 @@ export const api = {
   // regulators only (403 for others), so it rides on the session.
   enterpriseGrade: (uscc, opts) => request('GET', `/enterprises/${seg(uscc)}/grade`, opts),
   recordKinds: (opts) => getJson('/record-kinds', undefined, opts),
+  // Published inspection tasks and their results (一公开): never risk classes.
+  publicInspections: (params, opts) => getJson('/public/inspection-tasks', params, opts),
+  publicInspectionResults: (id, params, opts) => getJson(`/public/inspection-tasks/${seg(id)}/results`, params, opts),
 
   // Downloads (plain links: the browser sends the session cookie and saves the attachment).
   enterpriseExportUrl: (format, filters = {}) => buildUrl('/enterprises/export', { format, ...filters }),
@@ -264,6 +267,29 @@ export const api = {
   ruleSet: (version, opts) => request('GET', `/grading/rule-sets/${seg(version)}`, opts),
   loadRuleSet: (rules) => request('POST', '/grading/rule-sets', { body: { rules } }),
   compareRuleSet: (version, opts) => request('POST', `/grading/rule-sets/${seg(version)}/compare`, opts),
+  // Random inspections (双随机一公开; inspection.write, the policy edit grading.manage).
+  inspectors: (params, opts) => request('GET', '/inspectors', { ...opts, params }),
+  addInspector: (inspector) => request('POST', '/inspectors', { body: inspector }),
+  declareConflict: (inspectorId, { uscc, reason }) =>
+    request('POST', `/inspectors/${seg(inspectorId)}/conflicts`, { body: { uscc, reason } }),
+  inspectionPolicy: (opts) => request('GET', '/inspection/policy', opts),
+  saveInspectionPolicy: (classes) => request('PUT', '/inspection/policy', { body: { classes } }),
+  inspectionTasks: (params, opts) => request('GET', '/inspection/tasks', { ...opts, params }),
+  createInspectionTask: (task) => request('POST', '/inspection/tasks', { body: task }),
+  inspectionTask: (id, opts) => request('GET', `/inspection/tasks/${seg(id)}`, opts),
+  inspectionTargets: (id, params, opts) => request('GET', `/inspection/tasks/${seg(id)}/targets`, { ...opts, params }),
+  // seed '' or absent: the server makes a fresh one (and records it).
+  drawInspection: (id, seed = '') =>
+    request('POST', `/inspection/tasks/${seg(id)}/draw`, { body: seed ? { seed } : {} }),
+  verifyInspection: (id) => request('POST', `/inspection/tasks/${seg(id)}/verify`),
+  recuseInspector: (id, { uscc, inspectorId, reason }) =>
+    request('POST', `/inspection/tasks/${seg(id)}/recusals`, { body: { uscc, inspector_id: inspectorId, reason } }),
+  // result: "pass" | "fail"; severity (fail only): "minor" | "general" | "serious".
+  recordInspectionResult: (id, { uscc, result, severity = '', note = '' }) =>
+    request('POST', `/inspection/tasks/${seg(id)}/results`, {
+      body: result === 'fail' && severity ? { uscc, result, severity, note } : { uscc, result, note },
+    }),
+  publishInspection: (id) => request('POST', `/inspection/tasks/${seg(id)}/publish`),
   imports: (params, opts) => request('GET', '/imports', { ...opts, params }),
   importRun: (id, opts) => request('GET', `/imports/${seg(id)}`, opts),
   // kind: "enterprises" | "records"; options: strict (boolean), encoding ("" = let the

@@ -310,6 +310,100 @@ describe('grading calls', () => {
   })
 })
 
+describe('inspection calls', () => {
+  afterEach(() => {
+    setCsrfToken('')
+    onUnauthorized(null)
+  })
+
+  it('creates, draws, verifies, recuses, records and publishes with the CSRF header on every write', async () => {
+    const { fetch, calls } = fakeFetch({
+      'GET /api/v1/inspectors': json(200, { items: [], total: 0, page: 1, per_page: 20 }),
+      'POST /api/v1/inspectors': json(201, { id: 4, name: '张伟' }),
+      'POST /api/v1/inspectors/4/conflicts': json(201, { inspector_id: 4 }),
+      'GET /api/v1/inspection/policy': json(200, { classes: [], default: true }),
+      'PUT /api/v1/inspection/policy': json(200, { classes: [], default: false }),
+      'GET /api/v1/inspection/tasks': json(200, { items: [], total: 0 }),
+      'POST /api/v1/inspection/tasks': json(201, { id: 7, status: 'planned' }),
+      'GET /api/v1/inspection/tasks/7': json(200, { id: 7, draw: null }),
+      'GET /api/v1/inspection/tasks/7/targets': json(200, { items: [], total: 0 }),
+      'POST /api/v1/inspection/tasks/7/draw': json(201, { task_id: 7, seed: 'abc' }),
+      'POST /api/v1/inspection/tasks/7/verify': json(200, { reproduced: true }),
+      'POST /api/v1/inspection/tasks/7/recusals': json(201, { recused_id: 4, replacement_id: 9 }),
+      'POST /api/v1/inspection/tasks/7/results': json(201, { result: 'fail' }),
+      'POST /api/v1/inspection/tasks/7/publish': json(200, { id: 7, status: 'published' }),
+    })
+    vi.stubGlobal('fetch', fetch)
+    setCsrfToken('tok-i')
+    const classes = [{ risk_class: 'B', ratio: 0.1, ratio_min: 0.05, ratio_max: 0.2, checks_per_year: 1 }]
+    const task = { name: 't', industries: ['C14'], regions: ['130100'], period_from: '2026-01-01', period_until: '2026-12-31', team_size: 2 }
+    await api.inspectors({ page: 2 })
+    await api.addInspector({ name: '张伟', region_code: '130100', qualifications: ['C'] })
+    await api.declareConflict(4, { uscc: '91130100923744876X', reason: '亲属' })
+    await api.inspectionPolicy()
+    await api.saveInspectionPolicy(classes)
+    await api.inspectionTasks({ page: 1, per_page: 20, status: '' })
+    await expect(api.createInspectionTask(task)).resolves.toMatchObject({ id: 7 })
+    await api.inspectionTask(7)
+    await api.inspectionTargets(7, { page: 3, per_page: 50 })
+    await api.drawInspection(7)
+    await api.drawInspection(7, 'seed-1')
+    await expect(api.verifyInspection(7)).resolves.toEqual({ reproduced: true })
+    await api.recuseInspector(7, { uscc: '91130100923744876X', inspectorId: 4, reason: '曾在该企业任职' })
+    await api.recordInspectionResult(7, { uscc: '91130100923744876X', result: 'pass', severity: 'serious', note: '' })
+    await api.recordInspectionResult(7, { uscc: '91130100923744876X', result: 'fail', severity: 'serious', note: '标签不合格' })
+    await api.publishInspection(7)
+
+    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual([
+      'GET /api/v1/inspectors?page=2',
+      'POST /api/v1/inspectors',
+      'POST /api/v1/inspectors/4/conflicts',
+      'GET /api/v1/inspection/policy',
+      'PUT /api/v1/inspection/policy',
+      'GET /api/v1/inspection/tasks?page=1&per_page=20',
+      'POST /api/v1/inspection/tasks',
+      'GET /api/v1/inspection/tasks/7',
+      'GET /api/v1/inspection/tasks/7/targets?page=3&per_page=50',
+      'POST /api/v1/inspection/tasks/7/draw',
+      'POST /api/v1/inspection/tasks/7/draw',
+      'POST /api/v1/inspection/tasks/7/verify',
+      'POST /api/v1/inspection/tasks/7/recusals',
+      'POST /api/v1/inspection/tasks/7/results',
+      'POST /api/v1/inspection/tasks/7/results',
+      'POST /api/v1/inspection/tasks/7/publish',
+    ])
+    expect(calls[2].body).toEqual({ uscc: '91130100923744876X', reason: '亲属' })
+    expect(calls[4].body).toEqual({ classes })
+    expect(calls[6].body).toEqual(task)
+    expect(calls[9].body).toEqual({})
+    expect(calls[10].body).toEqual({ seed: 'seed-1' })
+    expect(calls[12].body).toEqual({ uscc: '91130100923744876X', inspector_id: 4, reason: '曾在该企业任职' })
+    expect(calls[13].body).toEqual({ uscc: '91130100923744876X', result: 'pass', note: '' }) // no severity for a pass
+    expect(calls[14].body).toEqual({ uscc: '91130100923744876X', result: 'fail', severity: 'serious', note: '标签不合格' })
+    for (const c of calls) {
+      if (c.method === 'GET') expect(c.headers['X-CSRF-Token']).toBeUndefined()
+      else expect(c.headers['X-CSRF-Token']).toBe('tok-i')
+    }
+  })
+
+  it('reads the public lists without the session and passes a policy 400 naming the field', async () => {
+    const handler = vi.fn()
+    onUnauthorized(handler)
+    const { fetch, calls } = fakeFetch({
+      'GET /api/v1/public/inspection-tasks': json(200, { items: [], total: 0 }),
+      'GET /api/v1/public/inspection-tasks/3/results': json(401, { title: 'Unauthorized', status: 401 }),
+      'PUT /api/v1/inspection/policy': json(400, { title: 'Invalid Argument', status: 400, detail: 'B.ratio 0.3 is outside [0.05, 0.2]', field: 'B.ratio' }),
+    })
+    vi.stubGlobal('fetch', fetch)
+    await api.publicInspections({ page: 2 })
+    expect(await api.publicInspectionResults(3, { page: 1 }).catch((e) => e)).toMatchObject({ status: 401 })
+    expect(handler).not.toHaveBeenCalled() // public: no session to lose
+    expect(await api.saveInspectionPolicy([]).catch((e) => e)).toMatchObject({ status: 400, field: 'B.ratio' })
+    expect(calls[0].url).toBe('/api/v1/public/inspection-tasks?page=2')
+    expect(calls[1].url).toBe('/api/v1/public/inspection-tasks/3/results?page=1')
+  })
+})
+
 describe('parseRetryAfter', () => {
   it('reads seconds and HTTP dates', () => {
     expect(parseRetryAfter('120')).toBe(120)

@@ -10,9 +10,9 @@ const keys = (items) => items.map((i) => i.key)
 
 describe('visibleMenu', () => {
   it('keeps only the entries whose permission the user holds', () => {
-    expect(keys(visibleMenu(ADMIN_ME.permissions))).toEqual(['dashboard', 'imports', 'grading', 'users', 'tokens', 'audit'])
+    expect(keys(visibleMenu(ADMIN_ME.permissions))).toEqual(['dashboard', 'imports', 'grading', 'inspection', 'users', 'tokens', 'audit'])
     expect(keys(visibleMenu(['grading.manage', 'risk.read']))).toEqual(['dashboard', 'grading'])
-    expect(keys(visibleMenu(INSPECTOR_ME.permissions))).toEqual(['dashboard'])
+    expect(keys(visibleMenu(INSPECTOR_ME.permissions))).toEqual(['dashboard', 'inspection'])
     expect(keys(visibleMenu(['audit.read', 'self.read']))).toEqual(['dashboard', 'audit'])
     expect(keys(visibleMenu(['user.read']))).toEqual(['dashboard', 'users'])
     expect(keys(visibleMenu(['enterprise.read', 'enterprise.write']))).toEqual(['dashboard', 'imports'])
@@ -50,7 +50,7 @@ describe('console layout', () => {
     stubApi(ADMIN_ME)
     ;({ wrapper } = await mountApp('/console'))
     await flushPromises()
-    for (const key of ['dashboard', 'imports', 'grading', 'users', 'tokens', 'audit']) {
+    for (const key of ['dashboard', 'imports', 'grading', 'inspection', 'users', 'tokens', 'audit']) {
       expect(wrapper.find(`[data-testid=menu-${key}]`).exists(), key).toBe(true)
     }
     expect(wrapper.get('[data-testid=current-user]').text()).toBe('admin')
@@ -58,11 +58,12 @@ describe('console layout', () => {
     expect(wrapper.find('[data-testid=change-password]').exists()).toBe(true)
   })
 
-  it('shows an inspector only the overview, with the role and region', async () => {
+  it('shows an inspector only the overview and inspections, with the role and region', async () => {
     stubApi(INSPECTOR_ME)
     ;({ wrapper } = await mountApp('/console', { locale: 'en' }))
     await flushPromises()
     expect(wrapper.find('[data-testid=menu-dashboard]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid=menu-inspection]').exists()).toBe(true)
     for (const key of ['imports', 'grading', 'users', 'tokens', 'audit']) {
       expect(wrapper.find(`[data-testid=menu-${key}]`).exists(), key).toBe(false)
     }

@@ -30,6 +30,12 @@ export const routes = [
         meta: { title: 'enterprise.detailTitle', nav: 'enterprises' },
       },
       {
+        path: 'inspections',
+        name: 'inspections',
+        component: () => import('./views/PublicInspectionsView.vue'),
+        meta: { title: 'inspection.public.title', nav: 'inspections' },
+      },
+      {
         path: 'uscc',
         name: 'uscc',
         component: () => import('./views/UsccCheckView.vue'),
@@ -85,6 +91,19 @@ export const routes = [
         name: 'console-grading',
         component: () => import('./views/console/GradingView.vue'),
         meta: { title: 'grading.title', console: true, permission: permissionOf('grading') },
+      },
+      {
+        path: 'inspection',
+        name: 'console-inspection',
+        component: () => import('./views/console/InspectionView.vue'),
+        meta: { title: 'inspection.title', console: true, permission: permissionOf('inspection') },
+      },
+      {
+        path: 'inspection/:id',
+        name: 'console-inspection-task',
+        component: () => import('./views/console/InspectionTaskView.vue'),
+        props: true,
+        meta: { title: 'inspection.task', console: true, permission: permissionOf('inspection') },
       },
       {
         path: 'users',

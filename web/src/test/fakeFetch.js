@@ -31,7 +31,7 @@ export const ADMIN_ME = {
   region_name_en: '',
   uscc: '',
   permissions: [
-    'audit.read', 'enterprise.private.read', 'enterprise.read', 'enterprise.write', 'grading.manage', 'risk.read',
+    'audit.read', 'enterprise.private.read', 'enterprise.read', 'enterprise.write', 'grading.manage', 'inspection.write', 'risk.read',
     'self.read', 'stats.read', 'token.manage', 'user.manage', 'user.read',
   ],
   csrf_token: 'csrf-123',
