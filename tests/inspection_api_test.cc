@@ -83,7 +83,8 @@ TEST_P(InspectionApiTest, InspectorsAndConflictsStayInTheCallersRegion) {
   auto list = Send(tangshan, "GET", "/api/v1/inspectors?per_page=200");
   ASSERT_EQ(list.status, 200);
   EXPECT_EQ(list.Json()["total"], 31);  // 30 demo inspectors of 唐山 and the new one
-  for (const auto& i : list.Json()["items"]) EXPECT_EQ(i["region_code"], "130200");
+  const json listed = list.Json();
+  for (const auto& i : listed["items"]) EXPECT_EQ(i["region_code"], "130200");
   const std::string body = json{{"uscc", tangshan_uscc_}, {"reason", "配偶在该企业任职"}}.dump();
   auto declared = Send(tangshan, "POST", "/api/v1/inspectors/" + id + "/conflicts", body);
   ASSERT_EQ(declared.status, 201) << declared.body;
@@ -145,7 +146,8 @@ TEST_P(InspectionApiTest, DrawRecuseVerifyResultPublish) {
                .dump());
   ASSERT_EQ(recusal.status, 201) << recusal.body;
   EXPECT_EQ(recusal.Json()["sequence"], 1);
-  for (const auto& m : recusal.Json()["team"]) EXPECT_NE(m["id"], recused);
+  const json recused_team = recusal.Json()["team"];
+  for (const auto& m : recused_team) EXPECT_NE(m["id"], recused);
   auto verify = Send(tangshan, "POST", base + "/verify");
   ASSERT_EQ(verify.status, 200);
   EXPECT_TRUE(verify.Json()["reproduced"].get<bool>()) << verify.body;

@@ -219,7 +219,9 @@ TEST_P(InspectionServiceTest, NoConflictedInspectorIsEverAssigned) {
   EXPECT_GT(summary->exclusions, 0);
   int checked = 0;
   for (const auto& t : Targets(db(), *task)) {
-    for (std::int64_t id : *store::ParseIds(t.team)) {
+    Result<std::vector<std::int64_t>> team = store::ParseIds(t.team);
+    ASSERT_TRUE(team.ok()) << t.team;
+    for (std::int64_t id : *team) {
       EXPECT_FALSE(declared.count({id, t.uscc})) << id << " " << t.uscc;
       ++checked;
     }
