@@ -69,9 +69,13 @@ Result<std::optional<RuleSet>> LoadActiveRules(soci::session& sql);
 Status Regrade(soci::session& sql, std::span<const std::string> usccs, const std::string& cause,
                const std::string& actor, Date as_of);
 // The same for every enterprise with a record whose id is `first_record_id` or above (the
-// records an import just wrote).
+// records an import just wrote). Above `one_by_one_limit` enterprises it reads the whole
+// archive in one pass (as a run does) instead of each enterprise's records, and writes only
+// theirs.
+inline constexpr size_t kRegradeOneByOneLimit = 5000;
 Status RegradeRecordsFrom(soci::session& sql, std::int64_t first_record_id,
-                          const std::string& cause, const std::string& actor, Date as_of);
+                          const std::string& cause, const std::string& actor, Date as_of,
+                          size_t one_by_one_limit = kRegradeOneByOneLimit);
 // The id the next record will have at least (for RegradeRecordsFrom after an import).
 Result<std::int64_t> NextRecordId(soci::session& sql);
 // For an import's hook (importer.h): after a committed import of records, regrades the

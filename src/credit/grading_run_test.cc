@@ -205,6 +205,29 @@ TEST_P(GradingRunTest, TheExplanationReproducesTheStoredScore) {
   EXPECT_EQ(ex->grade.valid_until, "2027-11-27");  // the small rules keep the default 12 months
 }
 
+TEST_P(GradingRunTest, ImportedRecordsRegradeTheirEnterprisesInOnePassToo) {
+  // The same as below with the one-by-one limit at 0: the whole-archive pass.
+  ASSERT_TRUE(Run(SmallRules()).ok());
+  std::int64_t first = 0;
+  Status s = db().Write([&](soci::session& sql) {
+    ZL_ASSIGN_OR_RETURN(first, NextRecordId(sql));
+    domain::CreditRecord r;
+    r.uscc = kFood;
+    r.kind = "licence";
+    r.occurred_on = Date::FromYmd(2025, 2, 1);
+    r.title = "食品生产许可";
+    r.source_department = "市局";
+    r.polarity = domain::Polarity::kGood;
+    ZL_RETURN_IF_ERROR(store::InsertRecord(sql, r, "importer").status());
+    return RegradeRecordsFrom(sql, first, "import 8", "importer", kToday, 0);
+  });
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(Grade(kFood)->grade, "A");
+  EXPECT_EQ(Grade(kFood)->cause, "import 8");
+  EXPECT_EQ(Grade(kFood)->seq, 2);
+  EXPECT_EQ(History(kSteel).size(), 1u);  // only the imported records' enterprises
+}
+
 TEST_P(GradingRunTest, ImportedRecordsRegradeTheirEnterprises) {
   ASSERT_TRUE(Run(SmallRules()).ok());
   std::int64_t first = 0;
