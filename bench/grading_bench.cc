@@ -66,9 +66,8 @@ int main(int argc, char** argv) {
         sql, "SELECT uscc, id, kind, occurred_on, polarity, severity FROM credit_record",
         [&](const zl::store::ScanRow& r) {
           ++records;
-          length += static_cast<long long>(r.Text(0).size() + r.Text(2).size() +
-                                           r.Text(3).size() + r.Text(4).size() +
-                                           r.Text(5).size()) +
+          length += static_cast<long long>(r.Text(0).size() + r.Text(2).size() + r.Text(3).size() +
+                                           r.Text(4).size() + r.Text(5).size()) +
                     r.Integer(1) % 2;
           return zl::Status();
         });
@@ -91,10 +90,11 @@ int main(int argc, char** argv) {
       return zl::Status();
     }));
     const double s = Seconds(t);
-    std::printf("grading run %d         %8.2f s  (%lld graded, %lld written; %.2fx the read; "
-                "peak RSS %ld MiB)\n",
-                run, s, static_cast<long long>(result.graded),
-                static_cast<long long>(result.changed), s / read_s, PeakRssMiB());
+    std::printf(
+        "grading run %d         %8.2f s  (%lld graded, %lld written; %.2fx the read; "
+        "peak RSS %ld MiB)\n",
+        run, s, static_cast<long long>(result.graded), static_cast<long long>(result.changed),
+        s / read_s, PeakRssMiB());
     if (run == 1) {
       std::printf("  by grade:");
       for (size_t g = 0; g < 6; ++g) {

@@ -92,9 +92,10 @@ TEST_P(GradingApiTest, RuleSetsAreLoadedComparedAndSwitched) {
   ASSERT_EQ(Send(admin, "POST", "/api/v1/grading/runs", "{}").status, 201);
   // A broken file is refused with the line and the reason.
   auto bad = Send(admin, "POST", "/api/v1/grading/rule-sets",
-                  json{{"rules", "[rule_set]\nkey\tvalue\nversion\tx\n[weights]\n"
-                                 "kind\tpolarity\tseverity\tdimension\tpoints\thalf_life_months\t"
-                                 "window_months\nlicense\tgood\t*\ta\t1\t0\t0\n"}}
+                  json{{"rules",
+                        "[rule_set]\nkey\tvalue\nversion\tx\n[weights]\n"
+                        "kind\tpolarity\tseverity\tdimension\tpoints\thalf_life_months\t"
+                        "window_months\nlicense\tgood\t*\ta\t1\t0\t0\n"}}
                       .dump());
   ASSERT_EQ(bad.status, 400);
   EXPECT_EQ(bad.Json()["field"], "rules");
@@ -119,11 +120,13 @@ TEST_P(GradingApiTest, RuleSetsAreLoadedComparedAndSwitched) {
   EXPECT_EQ(total, cmp["graded"].get<long>());
   EXPECT_EQ(moved_down, cmp["changed"].get<long>());  // only B → C can change
 
-  auto run = Send(admin, "POST", "/api/v1/grading/runs", json{{"rules_version", "stricter-1"}}.dump());
+  auto run =
+      Send(admin, "POST", "/api/v1/grading/runs", json{{"rules_version", "stricter-1"}}.dump());
   ASSERT_EQ(run.status, 201) << run.body;
   EXPECT_EQ(run.Json()["changed"], run.Json()["graded"]);  // all restated under the new rules
   json sets = Send(admin, "GET", "/api/v1/grading/rule-sets").Json();
-  for (const json& s : sets["items"]) EXPECT_EQ(s["active"].get<bool>(), s["version"] == "stricter-1");
+  for (const json& s : sets["items"])
+    EXPECT_EQ(s["active"].get<bool>(), s["version"] == "stricter-1");
   EXPECT_EQ(Send(admin, "GET", "/api/v1/grading/rule-sets/stricter-1").Json()["rules"], text);
 }
 

@@ -62,7 +62,8 @@ http::Response ListRuleSets(AppContext& context) {
   for (const auto& r : sets) items.push_back(RuleSetToJson(r, false));
   const credit::RuleSet& builtin = credit::RuleSet::Default();
   return http::Response::Json(
-      {{"items", std::move(items)}, {"builtin", {{"version", builtin.version}, {"name", builtin.name}}}});
+      {{"items", std::move(items)},
+       {"builtin", {{"version", builtin.version}, {"name", builtin.name}}}});
 }
 
 http::Response GetRuleSet(AppContext& context, http::Request& request) {
@@ -78,7 +79,8 @@ http::Response GetRuleSet(AppContext& context, http::Request& request) {
     if (version != builtin.version) {
       return http::Response::FromStatus(Status::NotFound("no rule set with version " + version));
     }
-    found = store::StoredRuleSet{builtin.version, builtin.name, builtin.text, "built-in", "", false};
+    found =
+        store::StoredRuleSet{builtin.version, builtin.name, builtin.text, "built-in", "", false};
   }
   return http::Response::Json(RuleSetToJson(*found, true));
 }
@@ -88,8 +90,8 @@ http::Response LoadRuleSet(AppContext& context, http::Request& request, const au
   if (!text.ok()) return http::Response::FromStatus(text.status());
   Result<credit::RuleSet> rules = ParseRules(*text);
   if (!rules.ok()) return http::Response::FromStatus(rules.status());
-  store::StoredRuleSet stored{rules->version, rules->name, rules->text, p.ActorLabel(),
-                              NowIsoUtc(), false};
+  store::StoredRuleSet stored{rules->version, rules->name, rules->text,
+                              p.ActorLabel(), NowIsoUtc(), false};
   Status s = context.db.Write([&](soci::session& sql) {
     ZL_RETURN_IF_ERROR(store::InsertRuleSet(sql, stored));
     auth::AppendAudit(sql, p,
@@ -222,20 +224,18 @@ void RegisterGradingRoutes(http::Router& router, AppContext& context) {
            });
   AddRoute(router, context, http::Method::kGet, "/api/v1/grading/rule-sets/{version}", manage,
            [&context](http::Request& r, const auth::Principal&) { return GetRuleSet(context, r); });
-  AddRoute(router, context, http::Method::kPost, "/api/v1/grading/rule-sets/{version}/compare",
-           manage, [&context](http::Request& r, const auth::Principal&) {
-             return CompareRuleSet(context, r);
-           });
-  AddRoute(router, context, http::Method::kPost, "/api/v1/grading/runs", manage,
-           [&context](http::Request& r, const auth::Principal& p) {
-             return StartRun(context, r, p);
-           });
+  AddRoute(
+      router, context, http::Method::kPost, "/api/v1/grading/rule-sets/{version}/compare", manage,
+      [&context](http::Request& r, const auth::Principal&) { return CompareRuleSet(context, r); });
+  AddRoute(
+      router, context, http::Method::kPost, "/api/v1/grading/runs", manage,
+      [&context](http::Request& r, const auth::Principal& p) { return StartRun(context, r, p); });
   AddRoute(router, context, http::Method::kGet, "/api/v1/grading/runs", manage,
            [&context](http::Request&, const auth::Principal&) { return ListRuns(context); });
-  AddRoute(router, context, http::Method::kGet, "/api/v1/enterprises/{uscc}/grade",
-           auth::kPermEnterprisePrivateRead, [&context](http::Request& r, const auth::Principal& p) {
-             return GetGrade(context, r, p);
-           });
+  AddRoute(
+      router, context, http::Method::kGet, "/api/v1/enterprises/{uscc}/grade",
+      auth::kPermEnterprisePrivateRead,
+      [&context](http::Request& r, const auth::Principal& p) { return GetGrade(context, r, p); });
 }
 
 }  // namespace zl::api

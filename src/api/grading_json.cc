@@ -110,16 +110,16 @@ json ExplanationToJson(const credit::GradeExplanation& ex, bool internal) {
                       {"type", rule.type == credit::VetoType::kRecord ? "record" : "missing"},
                       {"kind", rule.kind}});
   }
-  json out = {{"score", Round(o.score)},
-              {"score_grade", domain::GradeName(o.score_grade)},
-              {"grade", domain::GradeName(o.grade)},
-              {"rules_version", rules.version},
-              {"rules_name", rules.name},
-              {"graded_on", ex.grade.row.graded_on},
-              {"dimensions", std::move(dimensions)},
-              {"vetoes", std::move(vetoes)},
-              {"audit_cap", o.audit_cap ? json(domain::GradeName(rules.audit->cap_without))
-                                        : json()}};
+  json out = {
+      {"score", Round(o.score)},
+      {"score_grade", domain::GradeName(o.score_grade)},
+      {"grade", domain::GradeName(o.grade)},
+      {"rules_version", rules.version},
+      {"rules_name", rules.name},
+      {"graded_on", ex.grade.row.graded_on},
+      {"dimensions", std::move(dimensions)},
+      {"vetoes", std::move(vetoes)},
+      {"audit_cap", o.audit_cap ? json(domain::GradeName(rules.audit->cap_without)) : json()}};
   if (internal) {
     json raises = json::array(), forces = json::array();
     for (int r : o.risk_raises) {
@@ -135,10 +135,11 @@ json ExplanationToJson(const credit::GradeExplanation& ex, bool internal) {
                         {"window_months", rule.window_months},
                         {"class", domain::RiskClassName(rule.risk_class)}});
     }
-    out["risk"] = {{"class", domain::RiskClassName(o.risk_class)},
-                   {"from_grade", domain::RiskClassName(rules.risk_by_grade[static_cast<int>(o.grade)])},
-                   {"raised_by", std::move(raises)},
-                   {"forced_by", std::move(forces)}};
+    out["risk"] = {
+        {"class", domain::RiskClassName(o.risk_class)},
+        {"from_grade", domain::RiskClassName(rules.risk_by_grade[static_cast<int>(o.grade)])},
+        {"raised_by", std::move(raises)},
+        {"forced_by", std::move(forces)}};
   }
   return out;
 }
@@ -146,9 +147,12 @@ json ExplanationToJson(const credit::GradeExplanation& ex, bool internal) {
 json GradeHistoryToJson(const std::vector<store::GradeRow>& history, bool internal) {
   json out = json::array();
   for (const store::GradeRow& g : history) {
-    json item = {{"grade", g.grade},           {"score", Score(g.score_tenths)},
-                 {"rules_version", g.rules_version}, {"graded_on", g.graded_on},
-                 {"cause", g.cause},           {"actor", g.actor},
+    json item = {{"grade", g.grade},
+                 {"score", Score(g.score_tenths)},
+                 {"rules_version", g.rules_version},
+                 {"graded_on", g.graded_on},
+                 {"cause", g.cause},
+                 {"actor", g.actor},
                  {"created_at", g.created_at}};
     if (internal) item["risk_class"] = g.risk_class;
     out.push_back(std::move(item));

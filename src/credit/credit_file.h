@@ -16,8 +16,8 @@
 
 #include "base/date.h"
 #include "base/result.h"
-#include "domain/enterprise.h"
 #include "credit/grading_run.h"
+#include "domain/enterprise.h"
 #include "store/credit_record_table.h"
 
 namespace soci {

@@ -87,8 +87,7 @@ void Grader::Add(GradeTally& tally, const GradedRecord& record,
   if (record.kind < 0 || record.occurred_on > as_of_) return;
   const KindRules& k = kinds_[static_cast<size_t>(record.kind)];
   const Date day = record.occurred_on;
-  const int w =
-      k.weight_by[static_cast<int>(record.polarity)][static_cast<int>(record.severity)];
+  const int w = k.weight_by[static_cast<int>(record.polarity)][static_cast<int>(record.severity)];
   if (w >= 0 && day >= weight_start_[w]) {
     const WeightRule& rule = rules_.weights[w];
     double factor = 1;
@@ -133,10 +132,9 @@ GradeOutcome Grader::Finish(const GradeTally& tally, std::string_view industry_c
   out.grade = out.score_grade;
   for (size_t v = 0; v < rules_.vetoes.size(); ++v) {
     const VetoRule& rule = rules_.vetoes[v];
-    const bool met = rule.type == VetoType::kRecord
-                         ? (tally.record_vetoes >> v & 1u) != 0
-                         : rule.AppliesToIndustry(industry_code) &&
-                               (tally.missing_found >> v & 1u) == 0;
+    const bool met = rule.type == VetoType::kRecord ? (tally.record_vetoes >> v & 1u) != 0
+                                                    : rule.AppliesToIndustry(industry_code) &&
+                                                          (tally.missing_found >> v & 1u) == 0;
     if (met) {
       out.grade = Worse(out.grade, rule.cap);
       out.vetoes.push_back(static_cast<int>(v));

@@ -24,7 +24,7 @@ namespace zl::credit {
 
 // What the grader folds in per enterprise; start from Grader::NewTally().
 struct GradeTally {
-  float points[kMaxDimensions];            // sum of weighted points per dimension
+  float points[kMaxDimensions];  // sum of weighted points per dimension
   std::uint16_t raise_counts[kMaxRiskRaises];
   std::uint32_t record_vetoes = 0;  // bit i: veto i (a record veto) is met
   std::uint32_t missing_found = 0;  // bit i: the record veto i (a missing veto) asks for exists
@@ -44,16 +44,16 @@ struct GradedRecord {
 // One record's effect on the score, for the explanation.
 struct Contribution {
   std::int64_t record_id = 0;
-  int dimension = 0;   // index into the rules' dimensions
-  int weight = 0;      // index into the rules' weights
-  double points = 0;   // after decay
-  double factor = 1;   // the decay factor applied to the rule's points
+  int dimension = 0;  // index into the rules' dimensions
+  int weight = 0;     // index into the rules' weights
+  double points = 0;  // after decay
+  double factor = 1;  // the decay factor applied to the rule's points
 };
 
 struct GradeOutcome {
-  double score = 0;                     // rounded to one decimal
-  domain::Grade score_grade{};          // what the score alone earns
-  domain::Grade grade{};                // after vetoes and the audit cap
+  double score = 0;             // rounded to one decimal
+  domain::Grade score_grade{};  // what the score alone earns
+  domain::Grade grade{};        // after vetoes and the audit cap
   domain::RiskClass risk_class{};
   std::vector<double> dimension_scores;  // clamped to [0, max], per dimension
   std::vector<int> vetoes;               // indices of the vetoes met (each caps the grade)

@@ -93,9 +93,9 @@ TEST(GraderTest, PointsDecayWithTheHalfLife) {
   // A serious failure 549 days ago with a 12-month (365.2425-day) half-life:
   // -20 × 2^(-549/365.2425) = -7.056; b = 40 - 7.056 = 32.944; total 52.944 → 52.9, C.
   std::vector<Contribution> explain;
-  GradeOutcome o = GradeOf(
-      {{"inspection_fail", Polarity::kBad, Severity::kSerious, Date::FromYmd(2025, 5, 27)}}, "C31",
-      &explain);
+  GradeOutcome o =
+      GradeOf({{"inspection_fail", Polarity::kBad, Severity::kSerious, Date::FromYmd(2025, 5, 27)}},
+              "C31", &explain);
   ASSERT_EQ(explain.size(), 1u);
   EXPECT_NEAR(explain[0].factor, 0.35279, 1e-5);
   EXPECT_NEAR(explain[0].points, -7.0558, 1e-4);

@@ -137,7 +137,8 @@ Result<std::string> ParseKind(std::string_view text) {
 }
 
 template <typename T>
-Result<std::optional<T>> ParseOptional(std::string_view text, Result<T> (*parse)(std::string_view)) {
+Result<std::optional<T>> ParseOptional(std::string_view text,
+                                       Result<T> (*parse)(std::string_view)) {
   if (text == "*") return std::optional<T>();
   ZL_ASSIGN_OR_RETURN(T value, parse(text));
   return std::optional<T>(value);
@@ -150,14 +151,14 @@ Result<Grade> ParseGradeCode(std::string_view t) { return domain::ParseGrade(t);
 bool ValidVersion(std::string_view v) {
   if (v.empty() || v.size() > 64) return false;
   return std::all_of(v.begin(), v.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '.' || c == '-' || c == '_';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '-' || c == '_';
   });
 }
 
 // Runs `parse` on a row and prefixes its error with the row's position.
-#define ZL_ROW(var, expr)                                                  \
-  auto var##_result = (expr);                                              \
+#define ZL_ROW(var, expr)                                                   \
+  auto var##_result = (expr);                                               \
   if (!var##_result.ok()) return err(row, var##_result.status().message()); \
   auto var = std::move(*var##_result)
 
@@ -252,8 +253,8 @@ Status ParseGrades(const SectionReader& reader, std::string_view source, RuleSet
   }
   for (Grade g : domain::kAllGrades) {
     if (!seen[static_cast<int>(g)]) {
-      return Status::InvalidArgument(fmt::format("{}: [grades] has no row for {}", source,
-                                                 domain::GradeName(g)));
+      return Status::InvalidArgument(
+          fmt::format("{}: [grades] has no row for {}", source, domain::GradeName(g)));
     }
   }
   for (int i = 1; i < 6; ++i) {
@@ -264,9 +265,9 @@ Status ParseGrades(const SectionReader& reader, std::string_view source, RuleSet
     }
   }
   if (rules.min_score[0] > rules.MaxScore()) {
-    return Status::InvalidArgument(fmt::format(
-        "{}: [grades] AAA needs {} but the dimensions add up to only {}", source,
-        rules.min_score[0], rules.MaxScore()));
+    return Status::InvalidArgument(
+        fmt::format("{}: [grades] AAA needs {} but the dimensions add up to only {}", source,
+                    rules.min_score[0], rules.MaxScore()));
   }
   return Status();
 }
@@ -364,8 +365,8 @@ Status ParseRisk(const SectionReader& reader, std::string_view source, RuleSet& 
     }
     for (Grade g : domain::kAllGrades) {
       if (!seen[static_cast<int>(g)]) {
-        return Status::InvalidArgument(fmt::format("{}: [risk_by_grade] has no row for {}",
-                                                   source, domain::GradeName(g)));
+        return Status::InvalidArgument(
+            fmt::format("{}: [risk_by_grade] has no row for {}", source, domain::GradeName(g)));
       }
     }
   }
@@ -392,8 +393,8 @@ Status ParseRisk(const SectionReader& reader, std::string_view source, RuleSet& 
   }
   if (rules.risk_raises.size() > kMaxRiskRaises || rules.risk_forces.size() > kMaxRiskForces) {
     return Status::InvalidArgument(
-        fmt::format("{}: at most {} [risk_raise] and {} [risk_force] rules", source,
-                    kMaxRiskRaises, kMaxRiskForces));
+        fmt::format("{}: at most {} [risk_raise] and {} [risk_force] rules", source, kMaxRiskRaises,
+                    kMaxRiskForces));
   }
   return Status();
 }

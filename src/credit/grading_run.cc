@@ -89,14 +89,15 @@ class RegisterPass {
   explicit RegisterPass(const Grader& grader) : grader_(grader) {}
 
   Status Load(soci::session& sql) {
-    ZL_RETURN_IF_ERROR(
-        store::ScanRows(sql, "SELECT uscc, industry_code FROM enterprise", [&](const store::ScanRow& r) {
-          std::string_view uscc = r.Text(0);
-          if (uscc.size() != kUsccLength) return Status::Internal("malformed USCC in register");
-          usccs_.append(uscc);
-          industry_.push_back(Intern(r.Text(1)));
-          return Status();
-        }));
+    ZL_RETURN_IF_ERROR(store::ScanRows(sql, "SELECT uscc, industry_code FROM enterprise",
+                                       [&](const store::ScanRow& r) {
+                                         std::string_view uscc = r.Text(0);
+                                         if (uscc.size() != kUsccLength)
+                                           return Status::Internal("malformed USCC in register");
+                                         usccs_.append(uscc);
+                                         industry_.push_back(Intern(r.Text(1)));
+                                         return Status();
+                                       }));
     const size_t n = industry_.size();
     tallies_.assign(n, grader_.NewTally());
     stored_.assign(n, Stored{});
@@ -162,12 +163,11 @@ class RegisterPass {
   }
 
   Status LoadReplaced(soci::session& sql) {
-    return store::ScanRows(
-        sql, "SELECT replaces FROM credit_record WHERE replaces IS NOT NULL",
-        [&](const store::ScanRow& r) {
-          replaced_.insert(r.Integer(0));
-          return Status();
-        });
+    return store::ScanRows(sql, "SELECT replaces FROM credit_record WHERE replaces IS NOT NULL",
+                           [&](const store::ScanRow& r) {
+                             replaced_.insert(r.Integer(0));
+                             return Status();
+                           });
   }
 
   Status FoldRecords(soci::session& sql) {
@@ -330,17 +330,12 @@ Result<GradingRunResult> RunGrading(soci::session& sql, const RuleSet& rules, Da
   result.changed = static_cast<std::int64_t>(changed.size());
   ZL_RETURN_IF_ERROR(WriteChanged(sql, pass, std::move(changed), rules, as_of, cause, actor));
   ZL_RETURN_IF_ERROR(store::ActivateRuleSet(sql, rules.version));
-  long long graded = result.graded, changed_count = result.changed, id = result.run_id;
-  std::string by_grade;
-  for (size_t g = 0; g < 6; ++g) {
-    by_grade += (g ? " " : "") + std::string(domain::GradeName(domain::kAllGrades[g])) + "=" +
-                std::to_string(result.by_grade[g]);
-  }
-  const std::string finished_at = NowIsoUtc();
-  sql << "UPDATE grading_run SET finished_at = :f, graded = :g, changed = :c, by_grade = :b "
-         "WHERE id = :id",
-      soci::use(finished_at), soci::use(graded), soci::use(changed_count), soci::use(by_grade),
-      soci::use(id);
+  run.id = result.run_id;
+  run.finished_at = NowIsoUtc();
+  run.graded = result.graded;
+  run.changed = result.changed;
+  run.by_grade = result.by_grade;
+  store::FinishGradingRun(sql, run);
   return result;
 }
 

@@ -37,8 +37,8 @@ struct GradingRunResult {
   std::int64_t run_id = 0;
   std::string rules_version;
   Date as_of;
-  std::int64_t graded = 0;   // enterprises graded
-  std::int64_t changed = 0;  // of which the stored grade changed (or was new)
+  std::int64_t graded = 0;                      // enterprises graded
+  std::int64_t changed = 0;                     // of which the stored grade changed (or was new)
   std::array<std::int64_t, 6> by_grade{};       // by domain::Grade, AAA first
   std::array<std::int64_t, 4> by_risk_class{};  // internal
 };
@@ -57,8 +57,7 @@ struct RuleSetComparison {
   std::int64_t graded = 0, changed = 0;
   std::array<std::array<std::int64_t, 6>, 7> table{};
 };
-Result<RuleSetComparison> CompareRuleSets(soci::session& sql, const RuleSet& candidate,
-                                          Date as_of);
+Result<RuleSetComparison> CompareRuleSets(soci::session& sql, const RuleSet& candidate, Date as_of);
 
 // The active rule set, parsed; nullopt before the first grading run.
 Result<std::optional<RuleSet>> LoadActiveRules(soci::session& sql);

@@ -52,7 +52,8 @@ class GradingRunTest : public store::BackendTest {
     }
     Status s = store::EnterpriseRepository(db()).InsertMany(es);
     ASSERT_TRUE(s.ok()) << s.ToString();
-    award_ = Add(kSteel, {"award", "2020-05-01", "政府质量奖", "省政府", "奖-1", "good", "", "", ""});
+    award_ =
+        Add(kSteel, {"award", "2020-05-01", "政府质量奖", "省政府", "奖-1", "good", "", "", ""});
     Add(kFood, {"award", "2021-05-01", "政府质量奖", "省政府", "奖-2", "good", "", "", ""});
   }
 
@@ -82,7 +83,8 @@ class GradingRunTest : public store::BackendTest {
     EXPECT_TRUE(db().Read([&](soci::session& sql) {
                       ZL_ASSIGN_OR_RETURN(out, store::FindGrade(sql, uscc));
                       return Status();
-                    }).ok());
+                    })
+                    .ok());
     return out;
   }
 
@@ -91,7 +93,8 @@ class GradingRunTest : public store::BackendTest {
     EXPECT_TRUE(db().Read([&](soci::session& sql) {
                       ZL_ASSIGN_OR_RETURN(out, store::GradeHistory(sql, uscc));
                       return Status();
-                    }).ok());
+                    })
+                    .ok());
     return out;
   }
 
@@ -159,7 +162,8 @@ TEST_P(GradingRunTest, ComparesACandidateWithoutWriting) {
   ASSERT_TRUE(db().Read([&](soci::session& sql) {
                     cmp = CompareRuleSets(sql, stricter, kToday);
                     return cmp.status();
-                  }).ok());
+                  })
+                  .ok());
   EXPECT_EQ(cmp->current_version, "test-1");
   EXPECT_EQ(cmp->candidate_version, "test-2");
   EXPECT_EQ(cmp->graded, 3);
@@ -183,7 +187,8 @@ TEST_P(GradingRunTest, ANewVersionSwitchesAndAReusedVersionIsRefused) {
   ASSERT_TRUE(db().Read([&](soci::session& sql) {
                     ZL_ASSIGN_OR_RETURN(active, LoadActiveRules(sql));
                     return Status();
-                  }).ok());
+                  })
+                  .ok());
   EXPECT_EQ(active->version, "test-2");
 }
 
@@ -193,7 +198,8 @@ TEST_P(GradingRunTest, TheExplanationReproducesTheStoredScore) {
   ASSERT_TRUE(db().Read([&](soci::session& sql) {
                     ZL_ASSIGN_OR_RETURN(ex, ExplainGrade(sql, kSteel));
                     return Status();
-                  }).ok());
+                  })
+                  .ok());
   ASSERT_TRUE(ex.has_value());
   EXPECT_EQ(std::llround(ex->outcome.score * 10), ex->grade.row.score_tenths);
   EXPECT_TRUE(ex->outcome.audit_cap);
@@ -205,12 +211,11 @@ TEST_P(GradingRunTest, TheExplanationReproducesTheStoredScore) {
   EXPECT_EQ(ex->grade.valid_until, "2027-11-27");  // the small rules keep the default 12 months
 }
 
-TEST_P(GradingRunTest, ImportedRecordsRegradeTheirEnterprisesInOnePassToo) {
-  // The same as below with the one-by-one limit at 0: the whole-archive pass.
-  ASSERT_TRUE(Run(SmallRules()).ok());
-  std::int64_t first = 0;
-  Status s = db().Write([&](soci::session& sql) {
-    ZL_ASSIGN_OR_RETURN(first, NextRecordId(sql));
+// Imports a licence for the food company, as an import would, and regrades what it touched
+// with the given one-by-one limit (0: the whole-archive pass).
+Status ImportLicenceAndRegrade(store::Database& db, const std::string& cause, size_t limit) {
+  return db.Write([&](soci::session& sql) {
+    ZL_ASSIGN_OR_RETURN(std::int64_t first, NextRecordId(sql));
     domain::CreditRecord r;
     r.uscc = kFood;
     r.kind = "licence";
@@ -219,8 +224,13 @@ TEST_P(GradingRunTest, ImportedRecordsRegradeTheirEnterprisesInOnePassToo) {
     r.source_department = "市局";
     r.polarity = domain::Polarity::kGood;
     ZL_RETURN_IF_ERROR(store::InsertRecord(sql, r, "importer").status());
-    return RegradeRecordsFrom(sql, first, "import 8", "importer", kToday, 0);
+    return RegradeRecordsFrom(sql, first, cause, "importer", kToday, limit);
   });
+}
+
+TEST_P(GradingRunTest, ImportedRecordsRegradeTheirEnterprisesInOnePassToo) {
+  ASSERT_TRUE(Run(SmallRules()).ok());
+  Status s = ImportLicenceAndRegrade(db(), "import 8", 0);
   ASSERT_TRUE(s.ok()) << s.ToString();
   EXPECT_EQ(Grade(kFood)->grade, "A");
   EXPECT_EQ(Grade(kFood)->cause, "import 8");
@@ -230,19 +240,7 @@ TEST_P(GradingRunTest, ImportedRecordsRegradeTheirEnterprisesInOnePassToo) {
 
 TEST_P(GradingRunTest, ImportedRecordsRegradeTheirEnterprises) {
   ASSERT_TRUE(Run(SmallRules()).ok());
-  std::int64_t first = 0;
-  Status s = db().Write([&](soci::session& sql) {
-    ZL_ASSIGN_OR_RETURN(first, NextRecordId(sql));
-    domain::CreditRecord r;
-    r.uscc = kFood;
-    r.kind = "licence";
-    r.occurred_on = Date::FromYmd(2025, 2, 1);
-    r.title = "食品生产许可";
-    r.source_department = "市局";
-    r.polarity = domain::Polarity::kGood;
-    ZL_RETURN_IF_ERROR(store::InsertRecord(sql, r, "importer").status());
-    return RegradeRecordsFrom(sql, first, "import 7", "importer", kToday);
-  });
+  Status s = ImportLicenceAndRegrade(db(), "import 7", kRegradeOneByOneLimit);
   ASSERT_TRUE(s.ok()) << s.ToString();
   EXPECT_EQ(Grade(kFood)->grade, "A");
   EXPECT_EQ(Grade(kFood)->cause, "import 7");

@@ -31,8 +31,8 @@ Result<RiskClass> ParseRiskClass(std::string_view text, std::string_view field) 
   for (RiskClass c : kAllRiskClasses) {
     if (RiskClassName(c) == upper) return c;
   }
-  return Status::InvalidArgument(
-      "'" + std::string(text) + "' is not a risk class (A, B, C or D)", std::string(field));
+  return Status::InvalidArgument("'" + std::string(text) + "' is not a risk class (A, B, C or D)",
+                                 std::string(field));
 }
 
 }  // namespace zl::domain

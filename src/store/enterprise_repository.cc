@@ -74,16 +74,15 @@ class BulkEnterpriseInserter final : public EnterpriseInserter {
     std::string_view size = domain::EnterpriseSizeNameEn(e.size);
     if (backend_ == Backend::kPostgres) {
       std::string name_key = domain::NameSearchKey(e.name);
-      ZL_RETURN_IF_ERROR(rows_->Add({e.uscc, e.name, name_key, e.region_code, e.industry_code,
-                                     size, founded_on, e.legal_representative, e.address,
-                                     created_at_}));
+      ZL_RETURN_IF_ERROR(rows_->Add({e.uscc, e.name, name_key, e.region_code, e.industry_code, size,
+                                     founded_on, e.legal_representative, e.address, created_at_}));
       return WriteNameSuffixes(*index_, e, name_key);
     }
     NameIndexTerms terms = IndexTermsFor(e);
     std::string id = std::to_string(next_id_++);
-    ZL_RETURN_IF_ERROR(rows_->Add({id, e.uscc, e.name, terms.name_key, e.region_code,
-                                   e.industry_code, size, founded_on, e.legal_representative,
-                                   e.address, created_at_}));
+    ZL_RETURN_IF_ERROR(
+        rows_->Add({id, e.uscc, e.name, terms.name_key, e.region_code, e.industry_code, size,
+                    founded_on, e.legal_representative, e.address, created_at_}));
     std::vector<std::string_view> values = NameIndexValues(terms);
     values.insert(values.begin(), id);
     return index_->Add(values);

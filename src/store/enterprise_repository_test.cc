@@ -273,8 +273,7 @@ TEST_P(EnterpriseRepositoryTest, BulkLoadWithADuplicateWritesNothing) {
 TEST_P(EnterpriseRepositoryTest, NameRepeatingTheQueryMatchesOnce) {
   std::vector<Enterprise> rows = {
       Make("91130200MA0A000021", "唐山唐山贸易有限公司", "130200", "F51", EnterpriseSize::kSmall),
-      Make("91130200MA0A000022", "唐山市唐山钢材有限公司", "130200", "F51",
-           EnterpriseSize::kSmall),
+      Make("91130200MA0A000022", "唐山市唐山钢材有限公司", "130200", "F51", EnterpriseSize::kSmall),
       Make("91130200MA0A000023", "山山山山", "130200", "F51", EnterpriseSize::kMicro),
   };
   ASSERT_TRUE(repo_->InsertMany(rows).ok());
@@ -323,12 +322,12 @@ TEST_P(EnterpriseRepositoryTest, PhraseWithRegionIndustryAndSize) {
                    .size = "large",
                    .name_contains = "钢铁有限"}),
             (std::vector<std::string>{"91130200MA0A000031", "91130200MA0A000001"}));
-  EXPECT_EQ(usccs({.region_code = "130200", .industry_code = "c31", .name_contains = "钢铁有限"}),
-            (std::vector<std::string>{"91130200MA0A000032", "91130200MA0A000031",
-                                      "91130200MA0A000001"}));
-  EXPECT_EQ(usccs({.size = "large", .name_contains = "钢铁有限公"}),
-            (std::vector<std::string>{"91130300MA0A000034", "91130200MA0A000033",
-                                      "91130200MA0A000001"}));
+  EXPECT_EQ(
+      usccs({.region_code = "130200", .industry_code = "c31", .name_contains = "钢铁有限"}),
+      (std::vector<std::string>{"91130200MA0A000032", "91130200MA0A000031", "91130200MA0A000001"}));
+  EXPECT_EQ(
+      usccs({.size = "large", .name_contains = "钢铁有限公"}),
+      (std::vector<std::string>{"91130300MA0A000034", "91130200MA0A000033", "91130200MA0A000001"}));
   EXPECT_EQ(usccs({.region_code = "130300", .size = "small", .name_contains = "钢铁"}),
             (std::vector<std::string>{}));
 }
@@ -345,9 +344,9 @@ TEST_P(EnterpriseRepositoryTest, ChangedIndustryAndSizeAreFoundByTheNewValuesOnl
                   .ok());
   EXPECT_EQ(repo_->List({.industry_code = "C31", .name_contains = "鑫达"}, {})->total, 0);
   EXPECT_EQ(repo_->List({.size = "large", .name_contains = "鑫达"}, {})->total, 0);
-  EXPECT_EQ(repo_->List({.industry_code = "C33", .size = "medium", .name_contains = "鑫达"}, {})
-                ->total,
-            1);
+  EXPECT_EQ(
+      repo_->List({.industry_code = "C33", .size = "medium", .name_contains = "鑫达"}, {})->total,
+      1);
   EXPECT_EQ(repo_->List({.region_code = "130200", .name_contains = "钢铁"}, {})->total, 1);
 }
 
@@ -409,8 +408,9 @@ TEST_P(EnterpriseRepositoryTest, SearchAgreesWithAPlainScan) {
                         next(2) ? EnterpriseSize::kSmall : EnterpriseSize::kLarge));
   }
   ASSERT_TRUE(repo_->InsertMany(rows).ok());
-  std::vector<std::string> queries = {"唐", "a", "唐山", "山山", "钢铁", "a1", "唐山钢", "山唐山",
-                                      "钢钢钢", "1a1a", "唐山钢铁", "铁唐山钢铁", "aaaaaaa"};
+  std::vector<std::string> queries = {"唐",       "a",          "唐山",   "山山",   "钢铁",
+                                      "a1",       "唐山钢",     "山唐山", "钢钢钢", "1a1a",
+                                      "唐山钢铁", "铁唐山钢铁", "aaaaaaa"};
   for (const std::string& q : queries) {
     for (int f = 0; f < 8; ++f) {
       EnterpriseFilter filter{.region_code = f & 1 ? "130300" : "",

@@ -138,8 +138,9 @@ struct Search {
       text += q.Param(filter->size);
     }
     if (cut) {  // the index holds the first kMaxSuffixChars characters: check the name
-      text += " AND EXISTS (SELECT 1 FROM enterprise v WHERE v.uscc = s.uscc AND "
-              "strpos(v.name_key, ";
+      text +=
+          " AND EXISTS (SELECT 1 FROM enterprise v WHERE v.uscc = s.uscc AND "
+          "strpos(v.name_key, ";
       text += q.Param(key);
       text += ") = s.pos + 1)";
     }
@@ -240,11 +241,12 @@ Result<PageOf<domain::Enterprise>> SearchEnterprises(soci::session& sql,
       // page's last such pair are read from the register. (A suffix cut at kMaxSuffixChars
       // does not give the length: those rows are always read.)
       const std::string max_chars = std::to_string(kMaxSuffixChars);
-      text =
-          "WITH m AS MATERIALIZED (SELECT t.uscc, CASE WHEN t.pos = 0 AND t.suffix = ";
+      text = "WITH m AS MATERIALIZED (SELECT t.uscc, CASE WHEN t.pos = 0 AND t.suffix = ";
       text += q.Param(s.key);
-      text += " THEN 0 WHEN t.pos = 0 THEN 1 ELSE 2 END AS r, t.pos + length(t.suffix) AS k, "
-              "length(t.suffix) >= " + max_chars + " AS cut FROM (";
+      text +=
+          " THEN 0 WHEN t.pos = 0 THEN 1 ELSE 2 END AS r, t.pos + length(t.suffix) AS k, "
+          "length(t.suffix) >= " +
+          max_chars + " AS cut FROM (";
       text += s.SuffixStream(q, "");
       text += ") t) " + columns +
               " FROM m JOIN enterprise e ON e.uscc = m.uscc WHERE m.cut OR COALESCE((m.r, m.k) "

@@ -50,7 +50,8 @@ Result<std::optional<StoredRuleSet>> FindRuleSetWhere(soci::session& sql, const 
   std::string v = value;
   soci::statement st =
       (sql.prepare << "SELECT version, name, rules, loaded_by, loaded_at, active FROM "
-                      "grading_rule_set WHERE " + cond,
+                      "grading_rule_set WHERE " +
+                          cond,
        soci::into(r.version), soci::into(r.name), soci::into(r.rules), soci::into(r.loaded_by),
        soci::into(r.loaded_at), soci::into(r.active), soci::use(v));
   st.execute();
@@ -65,8 +66,8 @@ struct GradeColumns {
     st.exchange(soci::into(row.uscc));
     st.exchange(soci::into(row.grade));
     st.exchange(soci::into(score));
-    for (std::string* f : {&row.risk_class, &row.rules_version, &row.graded_on, &row.cause,
-                           &row.actor}) {
+    for (std::string* f :
+         {&row.risk_class, &row.rules_version, &row.graded_on, &row.cause, &row.actor}) {
       st.exchange(soci::into(*f));
     }
     st.exchange(soci::into(seq));
@@ -135,9 +136,18 @@ Result<std::int64_t> InsertGradingRun(soci::session& sql, const GradingRunRow& r
          "changed, by_grade) VALUES (:v, :as_of, :actor, :started, :finished, :graded, :changed, "
          ":by_grade) RETURNING id",
       soci::use(run.rules_version), soci::use(run.as_of), soci::use(run.actor),
-      soci::use(run.started_at), soci::use(run.finished_at), soci::use(graded),
-      soci::use(changed), soci::use(by_grade), soci::into(id);
+      soci::use(run.started_at), soci::use(run.finished_at), soci::use(graded), soci::use(changed),
+      soci::use(by_grade), soci::into(id);
   return static_cast<std::int64_t>(id);
+}
+
+void FinishGradingRun(soci::session& sql, const GradingRunRow& run) {
+  long long graded = run.graded, changed = run.changed, id = run.id;
+  const std::string by_grade = ByGradeText(run.by_grade);
+  sql << "UPDATE grading_run SET finished_at = :f, graded = :g, changed = :c, by_grade = :b "
+         "WHERE id = :id",
+      soci::use(run.finished_at), soci::use(graded), soci::use(changed), soci::use(by_grade),
+      soci::use(id);
 }
 
 Result<std::vector<GradingRunRow>> ListGradingRuns(soci::session& sql, int limit) {
@@ -150,8 +160,8 @@ Result<std::vector<GradingRunRow>> ListGradingRuns(soci::session& sql, int limit
                       "changed, by_grade FROM grading_run ORDER BY id DESC LIMIT " +
                           std::to_string(limit),
        soci::into(id), soci::into(r.rules_version), soci::into(r.as_of), soci::into(r.actor),
-       soci::into(r.started_at), soci::into(r.finished_at), soci::into(graded),
-       soci::into(changed), soci::into(by_grade));
+       soci::into(r.started_at), soci::into(r.finished_at), soci::into(graded), soci::into(changed),
+       soci::into(by_grade));
   st.execute();
   while (st.fetch()) {
     r.id = id;
@@ -217,9 +227,9 @@ Status DeleteGrades(soci::session& sql, std::span<const std::string> usccs) {
 Status WriteGrades(soci::session& sql, std::span<const GradeRow> rows, const std::string& now) {
   if (rows.empty()) return Status();
   const Backend backend = dialect::BackendOf(sql);
-  const std::vector<std::string> columns = {"uscc",      "grade",         "score_tenths",
+  const std::vector<std::string> columns = {"uscc",       "grade",         "score_tenths",
                                             "risk_class", "rules_version", "graded_on",
-                                            "cause",     "actor",         "seq"};
+                                            "cause",      "actor",         "seq"};
   std::vector<std::string> history_columns = columns;
   history_columns.push_back("created_at");
   auto current = dialect::BulkWriter::Create(sql, backend, "credit_grade", columns);

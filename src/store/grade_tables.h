@@ -40,6 +40,8 @@ struct GradingRunRow {
   std::array<std::int64_t, 6> by_grade{};  // by domain::Grade, AAA first
 };
 Result<std::int64_t> InsertGradingRun(soci::session& sql, const GradingRunRow& run);
+// Stores run.id's finish time and counts.
+void FinishGradingRun(soci::session& sql, const GradingRunRow& run);
 // Newest first.
 Result<std::vector<GradingRunRow>> ListGradingRuns(soci::session& sql, int limit);
 

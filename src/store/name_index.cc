@@ -254,8 +254,8 @@ Status Rebuild(soci::session& sql, Part what) {
 Status RebuildNameIndex(soci::session& sql) { return Rebuild(sql, Part::kKeysAndIndex); }
 
 Status MigrateNameIndex4(soci::session& sql) {
-  return Rebuild(sql, dialect::BackendOf(sql) == Backend::kSqlite ? Part::kKeysAndIndex
-                                                                   : Part::kKeysOnly);
+  return Rebuild(
+      sql, dialect::BackendOf(sql) == Backend::kSqlite ? Part::kKeysAndIndex : Part::kKeysOnly);
 }
 
 Status MigrateNameIndex6(soci::session& sql) {

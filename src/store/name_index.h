@@ -71,8 +71,8 @@ std::string IndustryFacet(const std::string& industry_code);
 
 // The columns of enterprise_name_suffix, in the order WriteNameSuffixes gives the values, and
 // the bulk path: adds the rows of `e`, whose search key is `name_key`, to `writer`.
-inline constexpr const char* kNameSuffixColumns[] = {"region_code", "suffix", "uscc", "pos",
-                                                     "first_len", "industry", "size"};
+inline constexpr const char* kNameSuffixColumns[] = {"region_code", "suffix",   "uscc", "pos",
+                                                     "first_len",   "industry", "size"};
 Status WriteNameSuffixes(dialect::BulkWriter& writer, const domain::Enterprise& e,
                          std::string_view name_key);
 

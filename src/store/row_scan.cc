@@ -18,7 +18,8 @@ Status ScanSqlite(soci::session& sql, std::string_view query, ScanRow& row, void
   sqlite_api::sqlite3_stmt* stmt = nullptr;
   if (sqlite_api::sqlite3_prepare_v2(db, query.data(), static_cast<int>(query.size()), &stmt,
                                      nullptr) != SQLITE_OK) {
-    return StatusFromSqlite(sqlite_api::sqlite3_extended_errcode(db), sqlite_api::sqlite3_errmsg(db));
+    return StatusFromSqlite(sqlite_api::sqlite3_extended_errcode(db),
+                            sqlite_api::sqlite3_errmsg(db));
   }
   stmt_slot = stmt;
   Status status;
@@ -28,7 +29,8 @@ Status ScanSqlite(soci::session& sql, std::string_view query, ScanRow& row, void
     if (!status.ok()) break;
   }
   if (status.ok() && rc != SQLITE_DONE) {
-    status = StatusFromSqlite(sqlite_api::sqlite3_extended_errcode(db), sqlite_api::sqlite3_errmsg(db));
+    status =
+        StatusFromSqlite(sqlite_api::sqlite3_extended_errcode(db), sqlite_api::sqlite3_errmsg(db));
   }
   sqlite_api::sqlite3_finalize(stmt);
   stmt_slot = nullptr;
@@ -41,8 +43,7 @@ Status PgError(PGresult* res) {
 }
 
 Status ScanPostgres(soci::session& sql, std::string_view query, ScanRow& row,
-                    const void*& result_slot,
-                    const std::function<Status(const ScanRow&)>& on_row) {
+                    const void*& result_slot, const std::function<Status(const ScanRow&)>& on_row) {
   PGconn* conn = PgConnection(sql);
   const std::string text(query);
   if (PQsendQuery(conn, text.c_str()) != 1) return Status::Unavailable(PQerrorMessage(conn));

@@ -26,7 +26,7 @@ class ScanRow {
  private:
   friend Status ScanRows(soci::session&, std::string_view,
                          const std::function<Status(const ScanRow&)>&);
-  void* sqlite_stmt_ = nullptr;  // sqlite3_stmt*
+  void* sqlite_stmt_ = nullptr;      // sqlite3_stmt*
   const void* pg_result_ = nullptr;  // PGresult*
 };
 
