@@ -10,6 +10,7 @@
 // enterprise regraded after a record change. Stored grades are removed before (2) and kept
 // afterwards. Peak RSS is the process's maximum. Results go to docs/PERFORMANCE.md.
 #include <soci/soci.h>
+#include <spdlog/spdlog.h>
 #include <sys/resource.h>
 
 #include <chrono>
@@ -55,6 +56,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: grading_bench --db URL [--as-of YYYY-MM-DD]\n");
     return 2;
   }
+  spdlog::set_level(spdlog::level::debug);  // the run's phases
   auto db = zl::store::Database::Open(url);
   Die(db.status());
 
@@ -85,10 +87,14 @@ int main(int argc, char** argv) {
   for (int run = 1; run <= 2; ++run) {
     zl::credit::GradingRunResult result;
     t = Clock::now();
-    Die((*db)->Write([&](soci::session& sql) {
-      ZL_ASSIGN_OR_RETURN(result, zl::credit::RunGrading(sql, rules, as_of, "bench"));
-      return zl::Status();
-    }));
+    Die((*db)->Write(
+        [&](soci::session& sql) {
+          ZL_ASSIGN_OR_RETURN(result,
+                              zl::credit::RunGrading(sql, rules, as_of, "bench", db->get()));
+          return zl::Status();
+        },
+        zl::store::Database::Retry::kIfConnectionLost,
+        zl::store::Database::ForeignKeys::kCheckedByWork));
     const double s = Seconds(t);
     std::printf(
         "grading run %d         %8.2f s  (%lld graded, %lld written; %.2fx the read; "

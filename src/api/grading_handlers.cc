@@ -134,22 +134,25 @@ http::Response StartRun(AppContext& context, http::Request& request, const auth:
     version = *v;
   }
   Result<credit::GradingRunResult> run = Status::Internal("not run");
-  Status s = context.db.Write([&](soci::session& sql) {
-    std::optional<credit::RuleSet> rules;
-    if (version) {
-      ZL_ASSIGN_OR_RETURN(rules, RulesByVersion(sql, *version));
-    } else {
-      ZL_ASSIGN_OR_RETURN(rules, credit::LoadActiveRules(sql));
-      if (!rules) rules = credit::RuleSet::Default();
-    }
-    run = credit::RunGrading(sql, *rules, Date::TodayInBeijing(), p.ActorLabel());
-    if (!run.ok()) return run.status();
-    auth::AppendAudit(sql, p,
-                      {"grading.run", "grading_run", std::to_string(run->run_id), "",
-                       GradingRunToJson(*run, true).dump()},
-                      request.request_id);
-    return Status();
-  });
+  Status s = context.db.Write(
+      [&](soci::session& sql) {
+        std::optional<credit::RuleSet> rules;
+        if (version) {
+          ZL_ASSIGN_OR_RETURN(rules, RulesByVersion(sql, *version));
+        } else {
+          ZL_ASSIGN_OR_RETURN(rules, credit::LoadActiveRules(sql));
+          if (!rules) rules = credit::RuleSet::Default();
+        }
+        run = credit::RunGrading(sql, *rules, Date::TodayInBeijing(), p.ActorLabel(), &context.db);
+        if (!run.ok()) return run.status();
+        auth::AppendAudit(sql, p,
+                          {"grading.run", "grading_run", std::to_string(run->run_id), "",
+                           GradingRunToJson(*run, true).dump()},
+                          request.request_id);
+        return Status();
+      },
+      // A run checks its own references (grading_run.h).
+      store::Database::Retry::kIfConnectionLost, store::Database::ForeignKeys::kCheckedByWork);
   if (!s.ok()) return http::Response::FromStatus(s);
   return http::Response::Json(GradingRunToJson(*run, true), 201);
 }

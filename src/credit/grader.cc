@@ -2,7 +2,9 @@
 #include "credit/grader.h"
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
+#include <cstdint>
 
 namespace zl::credit {
 
@@ -16,6 +18,10 @@ using domain::Severity;
 constexpr double kDaysPerMonth = 365.2425 / 12;
 
 Grade Worse(Grade a, Grade b) { return std::max(a, b); }
+
+std::int32_t SaturatingSum(std::int64_t a, std::int64_t b) {
+  return static_cast<std::int32_t>(std::clamp<std::int64_t>(a + b, INT32_MIN, INT32_MAX));
+}
 
 }  // namespace
 
@@ -77,7 +83,7 @@ int Grader::KindIndex(std::string_view kind) const {
 
 GradeTally Grader::NewTally() const {
   GradeTally t;
-  std::fill(std::begin(t.points), std::end(t.points), 0.0f);
+  std::fill(std::begin(t.milli_points), std::end(t.milli_points), 0);
   std::fill(std::begin(t.raise_counts), std::end(t.raise_counts), std::uint16_t{0});
   return t;
 }
@@ -94,9 +100,12 @@ void Grader::Add(GradeTally& tally, const GradedRecord& record,
     if (half_life_days_[w] > 0) {
       factor = std::exp2(-(as_of_.days_since_epoch - day.days_since_epoch) / half_life_days_[w]);
     }
-    const double points = rule.points * factor;
-    tally.points[rule.dimension] += static_cast<float>(points);
-    if (explain != nullptr) explain->push_back({record.id, rule.dimension, w, points, factor});
+    const std::int64_t milli = std::llround(rule.points * factor * 1000);
+    std::int32_t& sum = tally.milli_points[rule.dimension];
+    sum = SaturatingSum(sum, milli);
+    if (explain != nullptr) {
+      explain->push_back({record.id, rule.dimension, w, static_cast<double>(milli) / 1000, factor});
+    }
   }
   for (int v : k.record_vetoes) {
     const VetoRule& rule = rules_.vetoes[v];
@@ -118,50 +127,85 @@ void Grader::Add(GradeTally& tally, const GradedRecord& record,
   }
 }
 
+void Grader::Merge(GradeTally& tally, const GradeTally& part) {
+  for (size_t d = 0; d < kMaxDimensions; ++d) {
+    tally.milli_points[d] = SaturatingSum(tally.milli_points[d], part.milli_points[d]);
+  }
+  for (size_t r = 0; r < kMaxRiskRaises; ++r) {
+    tally.raise_counts[r] = static_cast<std::uint16_t>(
+        std::min<int>(UINT16_MAX, tally.raise_counts[r] + part.raise_counts[r]));
+  }
+  tally.record_vetoes |= part.record_vetoes;
+  tally.missing_found |= part.missing_found;
+  tally.forces |= part.forces;
+  tally.audited = tally.audited || part.audited;
+}
+
 GradeOutcome Grader::Finish(const GradeTally& tally, std::string_view industry_code) const {
   GradeOutcome out;
+  Evaluate(tally, industry_code, &out);
+  return out;
+}
+
+Verdict Grader::Decide(const GradeTally& tally, std::string_view industry_code) const {
+  return Evaluate(tally, industry_code, nullptr);
+}
+
+Verdict Grader::Evaluate(const GradeTally& tally, std::string_view industry_code,
+                         GradeOutcome* reasons) const {
   double total = 0;
   for (size_t d = 0; d < rules_.dimensions.size(); ++d) {
     const GradingDimension& dim = rules_.dimensions[d];
-    const double score = std::clamp(dim.base_points + tally.points[d], 0.0, dim.max_points);
-    out.dimension_scores.push_back(score);
+    const double score =
+        std::clamp(dim.base_points + tally.milli_points[d] / 1000.0, 0.0, dim.max_points);
+    if (reasons != nullptr) reasons->dimension_scores.push_back(score);
     total += score;
   }
-  out.score = std::round(total * 10) / 10;
-  out.score_grade = rules_.GradeForScore(out.score);
-  out.grade = out.score_grade;
+  const double score = std::round(total * 10) / 10;
+  const Grade score_grade = rules_.GradeForScore(score);
+  Grade grade = score_grade;
   for (size_t v = 0; v < rules_.vetoes.size(); ++v) {
     const VetoRule& rule = rules_.vetoes[v];
     const bool met = rule.type == VetoType::kRecord ? (tally.record_vetoes >> v & 1u) != 0
                                                     : rule.AppliesToIndustry(industry_code) &&
                                                           (tally.missing_found >> v & 1u) == 0;
     if (met) {
-      out.grade = Worse(out.grade, rule.cap);
-      out.vetoes.push_back(static_cast<int>(v));
+      grade = Worse(grade, rule.cap);
+      if (reasons != nullptr) reasons->vetoes.push_back(static_cast<int>(v));
     }
   }
+  bool audit_cap = false;
   if (rules_.audit && !tally.audited &&
-      std::find(rules_.audit->grades.begin(), rules_.audit->grades.end(), out.grade) !=
+      std::find(rules_.audit->grades.begin(), rules_.audit->grades.end(), grade) !=
           rules_.audit->grades.end()) {
-    out.grade = Worse(out.grade, rules_.audit->cap_without);
-    out.audit_cap = true;
+    grade = Worse(grade, rules_.audit->cap_without);
+    audit_cap = true;
   }
-  int risk = static_cast<int>(rules_.risk_by_grade[static_cast<int>(out.grade)]);
+  int risk = static_cast<int>(rules_.risk_by_grade[static_cast<int>(grade)]);
   for (size_t r = 0; r < rules_.risk_raises.size(); ++r) {
     const RiskRaiseRule& rule = rules_.risk_raises[r];
     if (tally.raise_counts[r] >= rule.count) {
       risk += rule.steps;
-      out.risk_raises.push_back(static_cast<int>(r));
+      if (reasons != nullptr) reasons->risk_raises.push_back(static_cast<int>(r));
     }
   }
   for (size_t f = 0; f < rules_.risk_forces.size(); ++f) {
     if ((tally.forces >> f & 1u) != 0) {
       risk = std::max(risk, static_cast<int>(rules_.risk_forces[f].risk_class));
-      out.risk_forces.push_back(static_cast<int>(f));
+      if (reasons != nullptr) reasons->risk_forces.push_back(static_cast<int>(f));
     }
   }
-  out.risk_class = static_cast<RiskClass>(std::min(risk, static_cast<int>(RiskClass::kD)));
-  return out;
+  const Verdict verdict{grade,
+                        static_cast<RiskClass>(std::min(risk, static_cast<int>(RiskClass::kD))),
+                        static_cast<std::int32_t>(std::llround(score * 10))};
+  if (reasons != nullptr) {
+    reasons->score = score;
+    reasons->score_grade = score_grade;
+    reasons->grade = verdict.grade;
+    reasons->audit_cap = audit_cap;
+    reasons->risk_class = verdict.risk_class;
+  }
+  return verdict;
 }
 
 }  // namespace zl::credit

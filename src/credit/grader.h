@@ -22,9 +22,12 @@
 
 namespace zl::credit {
 
-// What the grader folds in per enterprise; start from Grader::NewTally().
+// What the grader folds in per enterprise; start from Grader::NewTally(). Points are summed
+// as whole thousandths (each record's points after decay rounded once), so a tally is exact
+// and the same whatever order its records arrive in, or how many partial tallies of one
+// enterprise are merged: a grade never depends on storage order or on the threads of a run.
 struct GradeTally {
-  float points[kMaxDimensions];  // sum of weighted points per dimension
+  std::int32_t milli_points[kMaxDimensions];  // per dimension; saturates at ±2^31
   std::uint16_t raise_counts[kMaxRiskRaises];
   std::uint32_t record_vetoes = 0;  // bit i: veto i (a record veto) is met
   std::uint32_t missing_found = 0;  // bit i: the record veto i (a missing veto) asks for exists
@@ -62,6 +65,13 @@ struct GradeOutcome {
   std::vector<int> risk_forces;          // indices of the force rules that applied
 };
 
+// What a grading run keeps of an outcome.
+struct Verdict {
+  domain::Grade grade{};
+  domain::RiskClass risk_class{};
+  std::int32_t score_tenths = 0;  // the score (rounded to one decimal) times ten
+};
+
 class Grader {
  public:
   // `rules` must outlive the grader.
@@ -78,8 +88,12 @@ class Grader {
   // Folds one record in force into the tally; with `explain`, adds its contribution (if any).
   void Add(GradeTally& tally, const GradedRecord& record,
            std::vector<Contribution>* explain = nullptr) const;
-  // The verdict for an enterprise of `industry_code` with this tally.
+  // Folds `part` (the tally of some other records of the same enterprise) into `tally`.
+  static void Merge(GradeTally& tally, const GradeTally& part);
+  // The verdict for an enterprise of `industry_code` with this tally, with the reasons.
   GradeOutcome Finish(const GradeTally& tally, std::string_view industry_code) const;
+  // The same verdict without the reasons (no allocation: for grading every enterprise).
+  Verdict Decide(const GradeTally& tally, std::string_view industry_code) const;
 
  private:
   // What the rules say about one kind.
@@ -91,6 +105,9 @@ class Grader {
   };
   // First day of a look-back window of `months` (0: no limit).
   Date WindowStart(int months) const;
+  // Finish and Decide: the verdict, and with `reasons` what led to it.
+  Verdict Evaluate(const GradeTally& tally, std::string_view industry_code,
+                   GradeOutcome* reasons) const;
 
   const RuleSet& rules_;
   Date as_of_;

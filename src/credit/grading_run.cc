@@ -2,16 +2,20 @@
 #include "credit/grading_run.h"
 
 #include <soci/soci.h>
+#include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstring>
 #include <map>
 #include <mutex>
+#include <thread>
 #include <unordered_set>
 
 #include "base/clock.h"
 #include "domain/record_kind.h"
+#include "store/database.h"
 #include "store/enterprise_repository.h"
 #include "store/row_scan.h"
 
@@ -24,6 +28,10 @@ using domain::RiskClass;
 
 constexpr size_t kUsccLength = 18;
 constexpr size_t kWriteChunk = 20000;
+
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
 
 // Date from "YYYY-MM-DD" without the checks of Date::Parse (the archive only holds dates it
 // checked on the way in); nullopt for anything else.
@@ -52,28 +60,8 @@ domain::Severity FastSeverity(std::string_view s) {
   return domain::Severity::kNone;
 }
 
-// A verdict as it is stored.
-store::GradeRow ToRow(std::string uscc, Grade grade, std::int64_t score_tenths, RiskClass risk,
-                      const RuleSet& rules, Date as_of, const std::string& cause,
-                      const std::string& actor) {
-  return {std::move(uscc),
-          std::string(domain::GradeName(grade)),
-          score_tenths,
-          std::string(domain::RiskClassName(risk)),
-          rules.version,
-          as_of.ToString(),
-          cause,
-          actor,
-          1,
-          {}};
-}
-
-bool SameGrade(const store::GradeRow& a, const store::GradeRow& b) {
-  return a.grade == b.grade && a.score_tenths == b.score_tenths && a.risk_class == b.risk_class &&
-         a.rules_version == b.rules_version;
-}
-
-// The register held in memory for a run: USCCs side by side, a flat open-addressing table
+// The register held in memory for a run: USCCs side by side in USCC order (so that positions
+// sort like USCCs, the order the grade tables are keyed by), a flat open-addressing table
 // from USCC to position, industries interned, and per enterprise its tally and its stored
 // grade (if any).
 class RegisterPass {
@@ -88,7 +76,11 @@ class RegisterPass {
 
   explicit RegisterPass(const Grader& grader) : grader_(grader) {}
 
-  Status Load(soci::session& sql) {
+  // Reads the register, every record and the stored grades through `sql`; with `alongside`
+  // (see RunGrading), the stored grades and part of the records through a second session,
+  // on another thread, while `sql` reads the other records.
+  Status Load(soci::session& sql, store::Database* alongside = nullptr) {
+    const auto started = std::chrono::steady_clock::now();
     ZL_RETURN_IF_ERROR(store::ScanRows(sql, "SELECT uscc, industry_code FROM enterprise",
                                        [&](const store::ScanRow& r) {
                                          std::string_view uscc = r.Text(0);
@@ -98,33 +90,72 @@ class RegisterPass {
                                          industry_.push_back(Intern(r.Text(1)));
                                          return Status();
                                        }));
+    SortRegister();
     const size_t n = industry_.size();
     tallies_.assign(n, grader_.NewTally());
     stored_.assign(n, Stored{});
     BuildIndex();
     ZL_RETURN_IF_ERROR(LoadReplaced(sql));
-    ZL_RETURN_IF_ERROR(FoldRecords(sql));
-    return LoadStored(sql);
+    const double register_s = SecondsSince(started);
+    if (alongside != nullptr && alongside->CanReadAlongsideWrite()) {
+      ZL_RETURN_IF_ERROR(ReadOnTwoSessions(sql, *alongside));
+    } else {
+      ZL_RETURN_IF_ERROR(FoldRecords(sql, "", tallies_));
+      ZL_RETURN_IF_ERROR(LoadStored(sql, last_));
+    }
+    spdlog::debug("grading pass: register {:.2f} s, records and stored grades {:.2f} s", register_s,
+                  SecondsSince(started) - register_s);
+    return Status();
   }
 
   size_t size() const { return industry_.size(); }
   std::string_view Uscc(size_t i) const { return {usccs_.data() + i * kUsccLength, kUsccLength}; }
-  GradeOutcome Finish(size_t i) const {
-    return grader_.Finish(tallies_[i], industries_[industry_[i]]);
-  }
+  Verdict Decide(size_t i) const { return grader_.Decide(tallies_[i], industries_[industry_[i]]); }
   const Stored& stored(size_t i) const { return stored_[i]; }
   // The position of `uscc` in the register, or -1.
-  long Position(std::string_view uscc) { return Find(uscc); }
-
-  // Sorts positions into USCC order (the order the grade tables are keyed by).
-  void SortByUscc(std::vector<std::uint32_t>& positions) const {
-    std::sort(positions.begin(), positions.end(), [&](std::uint32_t a, std::uint32_t b) {
-      return std::memcmp(usccs_.data() + a * kUsccLength, usccs_.data() + b * kUsccLength,
-                         kUsccLength) < 0;
-    });
-  }
+  long Position(std::string_view uscc) { return Find(uscc, last_); }
 
  private:
+  // Puts the register in USCC order unless it is already (enterprises stored in USCC order).
+  void SortRegister() {
+    const size_t n = industry_.size();
+    bool sorted = true;
+    for (size_t i = 1; i < n && sorted; ++i) sorted = Uscc(i - 1) < Uscc(i);
+    if (sorted) return;
+    // Compared as three big-endian integers rather than by memcmp: 2,000,000 USCCs sort in a
+    // fraction of the time.
+    struct Key {
+      std::uint64_t high, middle;
+      std::uint16_t low;
+      std::uint32_t position;
+    };
+    auto big_endian = [](const char* p, size_t bytes) {
+      std::uint64_t v = 0;
+      for (size_t b = 0; b < bytes; ++b) v = v << 8 | static_cast<unsigned char>(p[b]);
+      return v;
+    };
+    std::vector<Key> keys(n);
+    for (size_t i = 0; i < n; ++i) {
+      const char* u = usccs_.data() + i * kUsccLength;
+      keys[i] = {big_endian(u, 8), big_endian(u + 8, 8),
+                 static_cast<std::uint16_t>(big_endian(u + 16, 2)), static_cast<std::uint32_t>(i)};
+    }
+    std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+      if (a.high != b.high) return a.high < b.high;
+      if (a.middle != b.middle) return a.middle < b.middle;
+      return a.low < b.low;
+    });
+    std::string usccs(usccs_.size(), '\0');
+    std::vector<std::uint16_t> industry(n);
+    for (size_t i = 0; i < n; ++i) {
+      std::memcpy(usccs.data() + i * kUsccLength, usccs_.data() + keys[i].position * kUsccLength,
+                  kUsccLength);
+      industry[i] = industry_[keys[i].position];
+    }
+    usccs_ = std::move(usccs);
+    industry_ = std::move(industry);
+  }
+
   std::uint16_t Intern(std::string_view industry) {
     for (size_t i = 0; i < industries_.size(); ++i) {
       if (industries_[i] == industry) return static_cast<std::uint16_t>(i);
@@ -152,12 +183,12 @@ class RegisterPass {
   }
 
   // Position of `uscc`, or -1. Records of one enterprise tend to be stored together, so the
-  // last answer is tried first.
-  long Find(std::string_view uscc) {
-    if (last_ >= 0 && Uscc(static_cast<size_t>(last_)) == uscc) return last_;
+  // last answer (`last`, one per reading thread) is tried first.
+  long Find(std::string_view uscc, long& last) const {
+    if (last >= 0 && Uscc(static_cast<size_t>(last)) == uscc) return last;
     if (uscc.size() != kUsccLength) return -1;
     for (size_t s = Hash(uscc) & mask_; slots_[s] != 0; s = (s + 1) & mask_) {
-      if (Uscc(slots_[s] - 1) == uscc) return last_ = static_cast<long>(slots_[s] - 1);
+      if (Uscc(slots_[s] - 1) == uscc) return last = static_cast<long>(slots_[s] - 1);
     }
     return -1;
   }
@@ -170,29 +201,74 @@ class RegisterPass {
                            });
   }
 
-  Status FoldRecords(soci::session& sql) {
+  // Folds the records `where` selects into `tallies`. Reads only what the pass built before.
+  Status FoldRecords(soci::session& sql, const std::string& where,
+                     std::vector<GradeTally>& tallies) const {
+    long last = -1;
     return store::ScanRows(
-        sql, "SELECT uscc, id, kind, occurred_on, polarity, severity FROM credit_record",
+        sql, "SELECT uscc, id, kind, occurred_on, polarity, severity FROM credit_record" + where,
         [&](const store::ScanRow& r) {
           const int kind = grader_.KindIndex(r.Text(2));
           if (kind < 0) return Status();
           const std::int64_t id = r.Integer(1);
           if (!replaced_.empty() && replaced_.contains(id)) return Status();
-          const long at = Find(r.Text(0));
+          const long at = Find(r.Text(0), last);
           std::optional<Date> day = FastDate(r.Text(3));
           if (at < 0 || !day) return Status();
-          grader_.Add(tallies_[static_cast<size_t>(at)],
+          grader_.Add(tallies[static_cast<size_t>(at)],
                       {id, kind, FastPolarity(r.Text(4)), FastSeverity(r.Text(5)), *day});
           return Status();
         });
   }
 
-  Status LoadStored(soci::session& sql) {
+  // The records split by id: the first part folded through `sql`; the stored grades, then
+  // the other records, read through a second session of `db` on another thread, into tallies
+  // of their own merged afterwards (exact: grader.h). Reading a stored grade costs about as
+  // much as reading a record, so the first part is that much bigger when grades are stored.
+  Status ReadOnTwoSessions(soci::session& sql, store::Database& db) {
+    long long low = 0, high = 0;
+    soci::indicator low_ind = soci::i_ok, high_ind = soci::i_ok;
+    // Two statements: SQLite answers MIN or MAX alone from the end of the B-tree, both
+    // together by reading the whole table.
+    sql << "SELECT MIN(id) FROM credit_record", soci::into(low, low_ind);
+    sql << "SELECT MAX(id) FROM credit_record", soci::into(high, high_ind);
+    if (low_ind != soci::i_ok || high_ind != soci::i_ok) return LoadStored(sql, last_);
+    int graded = 0;
+    sql << "SELECT COUNT(*) FROM (SELECT 1 FROM credit_grade LIMIT 1)", soci::into(graded);
+    const double records = static_cast<double>(high - low + 1);
+    const double grades = graded > 0 ? static_cast<double>(size()) : 0;
+    const long long split = low + static_cast<long long>(std::min(records, (records + grades) / 2));
+    std::vector<GradeTally> later(size(), grader_.NewTally());
+    Status later_status;
+    std::thread reader([&] {
+      later_status = db.Read([&](soci::session& other) {
+        for (GradeTally& t : later) t = grader_.NewTally();  // Read may run `work` twice
+        long last = -1;
+        ZL_RETURN_IF_ERROR(LoadStored(other, last));
+        return FoldRecords(other, " WHERE id >= " + std::to_string(split), later);
+      });
+    });
+    Status status;
+    try {
+      status = FoldRecords(sql, " WHERE id < " + std::to_string(split), tallies_);
+    } catch (...) {
+      reader.join();
+      throw;
+    }
+    reader.join();
+    ZL_RETURN_IF_ERROR(status);
+    ZL_RETURN_IF_ERROR(later_status);
+    for (size_t i = 0; i < later.size(); ++i) Grader::Merge(tallies_[i], later[i]);
+    return Status();
+  }
+
+  // Reads the stored grades into stored_ (`last`: Find's hint for this thread).
+  Status LoadStored(soci::session& sql, long& last) {
     const std::string& version = grader_.rules().version;
     return store::ScanRows(
         sql, "SELECT uscc, grade, score_tenths, risk_class, rules_version, seq FROM credit_grade",
         [&](const store::ScanRow& r) {
-          const long at = Find(r.Text(0));
+          const long at = Find(r.Text(0), last);
           if (at < 0) return Status();
           Result<Grade> grade = domain::ParseGrade(r.Text(1));
           Result<RiskClass> risk = domain::ParseRiskClass(r.Text(3));
@@ -219,9 +295,20 @@ class RegisterPass {
   std::unordered_set<std::int64_t> replaced_;
 };
 
-bool Changed(const RegisterPass::Stored& s, const GradeOutcome& o) {
-  return s.grade < 0 || !s.same_rules || s.grade != static_cast<int>(o.grade) ||
-         s.risk != static_cast<int>(o.risk_class) || s.score_tenths != std::llround(o.score * 10);
+bool Changed(const RegisterPass::Stored& s, const Verdict& v) {
+  return s.grade < 0 || !s.same_rules || s.grade != static_cast<int>(v.grade) ||
+         s.risk != static_cast<int>(v.risk_class) || s.score_tenths != v.score_tenths;
+}
+
+// An enterprise of the pass whose grade changes.
+struct Change {
+  std::uint32_t position;
+  Verdict verdict;
+};
+
+store::NewGrade ToNewGrade(std::string_view uscc, const Verdict& v, std::int64_t seq) {
+  return {uscc, domain::GradeName(v.grade), v.score_tenths, domain::RiskClassName(v.risk_class),
+          seq};
 }
 
 // Stores `rules` unless stored already; refuses a stored version with different text.
@@ -275,29 +362,22 @@ Result<int> GradeValidMonths(soci::session& sql, const std::string& version) {
   return rules.grade_valid_months;
 }
 
-// Writes the verdicts of the enterprises at `positions` that differ from their stored grades,
-// in USCC order, a chunk at a time.
-Status WriteChanged(soci::session& sql, const RegisterPass& pass,
-                    std::vector<std::uint32_t> positions, const RuleSet& rules, Date as_of,
-                    const std::string& cause, const std::string& actor) {
-  pass.SortByUscc(positions);
-  const std::string now = NowIsoUtc();
-  std::vector<store::GradeRow> rows;
+// Writes these changed grades (in position order, which is USCC order), a chunk at a time.
+Status WriteChanged(soci::session& sql, const RegisterPass& pass, std::span<const Change> changes,
+                    const store::GradeCause& cause) {
+  std::vector<store::NewGrade> rows;
   std::vector<std::string> replaced;
-  for (size_t at = 0; at < positions.size();) {
+  for (size_t at = 0; at < changes.size();) {
     rows.clear();
     replaced.clear();
-    for (; at < positions.size() && rows.size() < kWriteChunk; ++at) {
-      const std::uint32_t i = positions[at];
-      const GradeOutcome o = pass.Finish(i);
-      if (!Changed(pass.stored(i), o)) continue;
-      rows.push_back(ToRow(std::string(pass.Uscc(i)), o.grade, std::llround(o.score * 10),
-                           o.risk_class, rules, as_of, cause, actor));
-      rows.back().seq = pass.stored(i).seq + 1;
-      if (pass.stored(i).grade >= 0) replaced.push_back(rows.back().uscc);
+    for (; at < changes.size() && rows.size() < kWriteChunk; ++at) {
+      const Change& c = changes[at];
+      const RegisterPass::Stored& stored = pass.stored(c.position);
+      rows.push_back(ToNewGrade(pass.Uscc(c.position), c.verdict, stored.seq + 1));
+      if (stored.grade >= 0) replaced.emplace_back(rows.back().uscc);
     }
-    ZL_RETURN_IF_ERROR(store::DeleteGrades(sql, replaced));
-    ZL_RETURN_IF_ERROR(store::WriteGrades(sql, rows, now));
+    ZL_RETURN_IF_ERROR(store::SupersedeGrades(sql, replaced));
+    ZL_RETURN_IF_ERROR(store::WriteGrades(sql, cause, rows));
   }
   return Status();
 }
@@ -305,12 +385,13 @@ Status WriteChanged(soci::session& sql, const RegisterPass& pass,
 }  // namespace
 
 Result<GradingRunResult> RunGrading(soci::session& sql, const RuleSet& rules, Date as_of,
-                                    const std::string& actor) {
+                                    const std::string& actor, store::Database* alongside) {
   const std::string started_at = NowIsoUtc();
   ZL_RETURN_IF_ERROR(StoreRuleSet(sql, rules, actor));
   Grader grader(rules, as_of);
   RegisterPass pass(grader);
-  ZL_RETURN_IF_ERROR(pass.Load(sql));
+  ZL_RETURN_IF_ERROR(pass.Load(sql, alongside));
+  const auto verdicts_started = std::chrono::steady_clock::now();
 
   GradingRunResult result;
   result.rules_version = rules.version;
@@ -318,17 +399,21 @@ Result<GradingRunResult> RunGrading(soci::session& sql, const RuleSet& rules, Da
   store::GradingRunRow run{0, rules.version, as_of.ToString(), actor, started_at};
   // The run's id names it as the cause in the history; the row is completed at the end.
   ZL_ASSIGN_OR_RETURN(result.run_id, store::InsertGradingRun(sql, run));
-  const std::string cause = "grading run " + std::to_string(result.run_id);
-  std::vector<std::uint32_t> changed;
+  const store::GradeCause cause{rules.version, as_of.ToString(),
+                                "grading run " + std::to_string(result.run_id), actor, NowIsoUtc()};
+  std::vector<Change> changed;
   for (std::uint32_t i = 0; i < pass.size(); ++i) {
-    const GradeOutcome o = pass.Finish(i);
+    const Verdict v = pass.Decide(i);
     ++result.graded;
-    ++result.by_grade[static_cast<int>(o.grade)];
-    ++result.by_risk_class[static_cast<int>(o.risk_class)];
-    if (Changed(pass.stored(i), o)) changed.push_back(i);
+    ++result.by_grade[static_cast<int>(v.grade)];
+    ++result.by_risk_class[static_cast<int>(v.risk_class)];
+    if (Changed(pass.stored(i), v)) changed.push_back({i, v});
   }
   result.changed = static_cast<std::int64_t>(changed.size());
-  ZL_RETURN_IF_ERROR(WriteChanged(sql, pass, std::move(changed), rules, as_of, cause, actor));
+  const double verdicts_s = SecondsSince(verdicts_started);
+  ZL_RETURN_IF_ERROR(WriteChanged(sql, pass, changed, cause));
+  spdlog::debug("grading run {}: verdicts {:.2f} s, {} written in {:.2f} s", result.run_id,
+                verdicts_s, result.changed, SecondsSince(verdicts_started) - verdicts_s);
   ZL_RETURN_IF_ERROR(store::ActivateRuleSet(sql, rules.version));
   run.id = result.run_id;
   run.finished_at = NowIsoUtc();
@@ -349,11 +434,11 @@ Result<RuleSetComparison> CompareRuleSets(soci::session& sql, const RuleSet& can
   RegisterPass pass(grader);
   ZL_RETURN_IF_ERROR(pass.Load(sql));
   for (size_t i = 0; i < pass.size(); ++i) {
-    const GradeOutcome o = pass.Finish(i);
+    const Verdict v = pass.Decide(i);
     const int row = pass.stored(i).grade < 0 ? 6 : pass.stored(i).grade;
-    ++out.table[row][static_cast<int>(o.grade)];
+    ++out.table[row][static_cast<int>(v.grade)];
     ++out.graded;
-    if (row != static_cast<int>(o.grade)) ++out.changed;
+    if (row != static_cast<int>(v.grade)) ++out.changed;
   }
   return out;
 }
@@ -373,25 +458,25 @@ Status Regrade(soci::session& sql, std::span<const std::string> usccs, const std
   std::vector<std::string> sorted(usccs.begin(), usccs.end());
   std::sort(sorted.begin(), sorted.end());
   sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-  std::vector<store::GradeRow> changed;
+  std::vector<store::NewGrade> changed;
   std::vector<std::string> replaced;
   for (const std::string& uscc : sorted) {
     ZL_ASSIGN_OR_RETURN(std::optional<domain::Enterprise> e, store::FindEnterprise(sql, uscc));
     if (!e) continue;
     ZL_ASSIGN_OR_RETURN(std::vector<store::StoredRecord> records, store::ListRecordsOf(sql, uscc));
-    const GradeOutcome o = grader.Finish(TallyOf(grader, records, nullptr), e->industry_code);
-    store::GradeRow row =
-        ToRow(uscc, o.grade, std::llround(o.score * 10), o.risk_class, *rules, as_of, cause, actor);
+    const Verdict v = grader.Decide(TallyOf(grader, records, nullptr), e->industry_code);
     ZL_ASSIGN_OR_RETURN(std::optional<store::GradeRow> old, store::FindGrade(sql, uscc));
-    if (old && SameGrade(*old, row)) continue;
-    if (old) {
-      replaced.push_back(uscc);
-      row.seq = old->seq + 1;
+    store::NewGrade row = ToNewGrade(uscc, v, old ? old->seq + 1 : 1);
+    if (old && old->grade == row.grade && old->score_tenths == row.score_tenths &&
+        old->risk_class == row.risk_class && old->rules_version == rules->version) {
+      continue;
     }
-    changed.push_back(std::move(row));
+    if (old) replaced.push_back(uscc);
+    changed.push_back(row);
   }
-  ZL_RETURN_IF_ERROR(store::DeleteGrades(sql, replaced));
-  return store::WriteGrades(sql, changed, NowIsoUtc());
+  ZL_RETURN_IF_ERROR(store::SupersedeGrades(sql, replaced));
+  return store::WriteGrades(sql, {rules->version, as_of.ToString(), cause, actor, NowIsoUtc()},
+                            changed);
 }
 
 Status RegradeRecordsFrom(soci::session& sql, std::int64_t first_record_id,
@@ -417,7 +502,14 @@ Status RegradeRecordsFrom(soci::session& sql, std::int64_t first_record_id,
     const long at = pass.Position(uscc);
     if (at >= 0) positions.push_back(static_cast<std::uint32_t>(at));
   }
-  return WriteChanged(sql, pass, std::move(positions), rules, as_of, cause, actor);
+  std::sort(positions.begin(), positions.end());
+  std::vector<Change> changed;
+  for (std::uint32_t i : positions) {
+    const Verdict v = pass.Decide(i);
+    if (Changed(pass.stored(i), v)) changed.push_back({i, v});
+  }
+  return WriteChanged(sql, pass, changed,
+                      {rules.version, as_of.ToString(), cause, actor, NowIsoUtc()});
 }
 
 Status RegradeImported(soci::session& sql, const store::ImportRun& run,

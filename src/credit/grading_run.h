@@ -5,8 +5,9 @@
 //
 // A run is one streaming pass: the register, then every record in storage order folded into
 // a fixed-size tally per enterprise (grader.h), then the verdicts; only grades that changed
-// (grade, score, risk class or rule set) are written, with a history row saying what caused
-// the change. Memory grows with the number of enterprises (about 100 bytes each), not with
+// (grade, score, risk class or rule set) are written, each saying what caused it, and the
+// grade each replaces moves into the history. Memory grows with the number of enterprises
+// (about 100 bytes each; twice that while the records are read on two sessions), not with
 // the number of records. Everything happens in the caller's transaction, so a run is all or
 // nothing and sees one consistent archive.
 #pragma once
@@ -30,6 +31,9 @@
 namespace soci {
 class session;
 }
+namespace zl::store {
+class Database;
+}
 
 namespace zl::credit {
 
@@ -45,9 +49,14 @@ struct GradingRunResult {
 
 // Grades every enterprise under `rules`, which is stored first if its version is new (and
 // refused with AlreadyExists if that version is stored with different text) and becomes the
-// active rule set. Call inside Database::Write.
+// active rule set. Call inside Database::Write. `alongside`: the database of that write,
+// when the write has not changed the register, records or grades before this call; where
+// it allows (Database::CanReadAlongsideWrite) the stored grades and part of the records are
+// read through a second session on another core, with the same result. A run writes grades
+// only for enterprises it read in the same transaction, so the write may leave foreign keys
+// to it (Database::ForeignKeys::kCheckedByWork: 2,000,000 grades 0.65 s faster on SQLite).
 Result<GradingRunResult> RunGrading(soci::session& sql, const RuleSet& rules, Date as_of,
-                                    const std::string& actor);
+                                    const std::string& actor, store::Database* alongside = nullptr);
 
 // How the grades would change under `candidate`: a table of current grade (rows; the last
 // row counts enterprises without a grade) by candidate grade (columns). Writes nothing.

@@ -50,6 +50,7 @@ Result<std::unique_ptr<Database>> Database::Open(std::string_view url, DatabaseO
 }
 
 Status Database::Connect() {
+  if (url_.backend == Backend::kSqlite) dialect::PrepareSqliteLibrary();
   pool_ = std::make_unique<soci::connection_pool>(options_.pool_size);
   for (int i = 0; i < options_.pool_size; ++i) {
     soci::session& sql = pool_->at(i);
@@ -90,6 +91,10 @@ Status Database::Write(const Work& work, Retry retry) { return Run(work, /*write
 
 Status Database::Write(const Work& work, Retry retry, ForeignKeys foreign_keys) {
   return Run(work, /*write=*/true, retry, foreign_keys);
+}
+
+bool Database::CanReadAlongsideWrite() const {
+  return url_.backend == Backend::kSqlite && !url_.in_memory() && options_.pool_size > 1;
 }
 
 Status Database::Run(const Work& work, bool write, Retry retry, ForeignKeys foreign_keys) {

@@ -77,6 +77,14 @@ class Database {
   enum class ForeignKeys { kEnforced, kCheckedByWork };
   Status Write(const Work& work, Retry retry, ForeignKeys foreign_keys);
 
+  // Whether, from inside a Write's `work` that has not changed the tables it reads yet, a
+  // Read() on another thread sees exactly what the write sees: true on a SQLite file with
+  // more than one pooled session (WAL: a reader sees the last commit, and the write lock
+  // keeps every other writer out until this write ends). Lets a pass over a big table read
+  // it on two cores inside one write. False on PostgreSQL, where another session may see
+  // commits made after the write began, and on an in-memory database (one session).
+  bool CanReadAlongsideWrite() const;
+
  private:
   Database(DatabaseUrl url, DatabaseOptions options);
   Status Connect();

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <mutex>
 #include <utility>
 
 #include "base/text.h"
@@ -239,6 +240,16 @@ class PostgresBulkWriter final : public BulkWriter {
 };
 
 }  // namespace
+
+void PrepareSqliteLibrary() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    // Fails (harmlessly: serialized mode stays) when SQLite was already initialized.
+    if (sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD) != SQLITE_OK) {
+      spdlog::debug("SQLite was initialized before Zhiliang configured it; serialized mode kept");
+    }
+  });
+}
 
 void SetUpConnection(soci::session& sql, const DatabaseUrl& url) {
   if (url.backend == Backend::kSqlite) {

@@ -31,6 +31,11 @@ class session;
 
 namespace zl::store::dialect {
 
+// Once per process, before the first SQLite connection opens: SQLite's multi-thread mode.
+// Every connection is leased to one thread at a time (Database's pool), so SQLite's own
+// per-call connection mutex only costs time (about a tenth of a pass over every record).
+void PrepareSqliteLibrary();
+
 // Settings every new connection gets.
 void SetUpConnection(soci::session& sql, const DatabaseUrl& url);
 

@@ -3,6 +3,7 @@
 
 #include <soci/soci.h>
 
+#include <cstdio>
 #include <sstream>
 
 #include "store/dialect.h"
@@ -62,7 +63,7 @@ Result<std::optional<StoredRuleSet>> FindRuleSetWhere(soci::session& sql, const 
 struct GradeColumns {
   GradeRow row;
   long long score = 0, seq = 0;
-  void Into(soci::statement& st, bool with_created_at) {
+  void Into(soci::statement& st) {
     st.exchange(soci::into(row.uscc));
     st.exchange(soci::into(row.grade));
     st.exchange(soci::into(score));
@@ -71,7 +72,7 @@ struct GradeColumns {
       st.exchange(soci::into(*f));
     }
     st.exchange(soci::into(seq));
-    if (with_created_at) st.exchange(soci::into(row.created_at));
+    st.exchange(soci::into(row.created_at));
   }
   GradeRow Get() {
     row.score_tenths = score;
@@ -80,8 +81,10 @@ struct GradeColumns {
   }
 };
 
+// The columns of credit_grade and credit_grade_history alike.
 constexpr const char* kGradeColumns =
-    "uscc, grade, score_tenths, risk_class, rules_version, graded_on, cause, actor, seq";
+    "uscc, grade, score_tenths, risk_class, rules_version, graded_on, cause, actor, seq, "
+    "created_at";
 
 }  // namespace
 
@@ -177,7 +180,7 @@ Result<std::optional<GradeRow>> FindGrade(soci::session& sql, const std::string&
   GradeColumns c;
   std::string key = uscc;
   soci::statement st(sql);
-  c.Into(st, false);
+  c.Into(st);
   st.exchange(soci::use(key));
   st.alloc();
   st.prepare(std::string("SELECT ") + kGradeColumns + " FROM credit_grade WHERE uscc = :u");
@@ -188,13 +191,15 @@ Result<std::optional<GradeRow>> FindGrade(soci::session& sql, const std::string&
 
 Result<std::vector<GradeRow>> GradeHistory(soci::session& sql, const std::string& uscc) {
   GradeColumns c;
-  std::string key = uscc;
+  std::string current_key = uscc, history_key = uscc;
   soci::statement st(sql);
-  c.Into(st, true);
-  st.exchange(soci::use(key));
+  c.Into(st);
+  st.exchange(soci::use(current_key));
+  st.exchange(soci::use(history_key));
   st.alloc();
-  st.prepare(std::string("SELECT ") + kGradeColumns +
-             ", created_at FROM credit_grade_history WHERE uscc = :u ORDER BY seq DESC");
+  st.prepare(std::string("SELECT ") + kGradeColumns + " FROM credit_grade WHERE uscc = :u " +
+             "UNION ALL SELECT " + kGradeColumns +
+             " FROM credit_grade_history WHERE uscc = :h ORDER BY seq DESC");
   st.define_and_bind();
   std::vector<GradeRow> out;
   st.execute(false);
@@ -202,49 +207,62 @@ Result<std::vector<GradeRow>> GradeHistory(soci::session& sql, const std::string
   return out;
 }
 
-Status DeleteGrades(soci::session& sql, std::span<const std::string> usccs) {
+Status SupersedeGrades(soci::session& sql, std::span<const std::string> usccs) {
   if (usccs.empty()) return Status();
-  // One statement per batch of keys; unused placeholders hold "" (no USCC is empty).
+  // Two statements per batch of keys; unused placeholders hold "" (no USCC is empty).
   constexpr size_t kBatch = 500;
   std::vector<std::string> keys(kBatch);
-  std::string text = "DELETE FROM credit_grade WHERE uscc IN (";
-  for (size_t i = 0; i < kBatch; ++i) text += (i ? ", :u" : ":u") + std::to_string(i);
-  text += ")";
-  soci::statement del(sql);
-  for (std::string& k : keys) del.exchange(soci::use(k));
-  del.alloc();
-  del.prepare(text);
-  del.define_and_bind();
+  std::string in = " WHERE uscc IN (";
+  for (size_t i = 0; i < kBatch; ++i) in += (i ? ", :u" : ":u") + std::to_string(i);
+  in += ")";
+  auto prepare = [&](soci::statement& st, const std::string& text) {
+    for (std::string& k : keys) st.exchange(soci::use(k));
+    st.alloc();
+    st.prepare(text);
+    st.define_and_bind();
+  };
+  soci::statement keep(sql), remove(sql);
+  prepare(keep, std::string("INSERT INTO credit_grade_history (") + kGradeColumns + ") SELECT " +
+                    kGradeColumns + " FROM credit_grade" + in);
+  prepare(remove, "DELETE FROM credit_grade" + in);
   for (size_t start = 0; start < usccs.size(); start += kBatch) {
     for (size_t i = 0; i < kBatch; ++i) {
       keys[i] = start + i < usccs.size() ? usccs[start + i] : std::string();
     }
-    del.execute(true);
+    keep.execute(true);
+    remove.execute(true);
   }
   return Status();
 }
 
-Status WriteGrades(soci::session& sql, std::span<const GradeRow> rows, const std::string& now) {
+Status WriteGrades(soci::session& sql, const GradeCause& cause, std::span<const NewGrade> rows) {
   if (rows.empty()) return Status();
-  const Backend backend = dialect::BackendOf(sql);
-  const std::vector<std::string> columns = {"uscc",       "grade",         "score_tenths",
-                                            "risk_class", "rules_version", "graded_on",
-                                            "cause",      "actor",         "seq"};
-  std::vector<std::string> history_columns = columns;
-  history_columns.push_back("created_at");
-  auto current = dialect::BulkWriter::Create(sql, backend, "credit_grade", columns);
-  auto history = dialect::BulkWriter::Create(sql, backend, "credit_grade_history", history_columns);
-  std::vector<std::string_view> values(columns.size());
-  for (const GradeRow& r : rows) {
-    const std::string score = std::to_string(r.score_tenths), seq = std::to_string(r.seq);
-    values.assign({r.uscc, r.grade, score, r.risk_class, r.rules_version, r.graded_on, r.cause,
-                   r.actor, seq});
-    ZL_RETURN_IF_ERROR(current->Add(values));
-    values.push_back(now);
-    ZL_RETURN_IF_ERROR(history->Add(values));
+  auto writer =
+      dialect::BulkWriter::Create(sql, dialect::BackendOf(sql), "credit_grade",
+                                  {"uscc", "grade", "score_tenths", "risk_class", "rules_version",
+                                   "graded_on", "cause", "actor", "seq", "created_at"});
+  std::vector<std::string_view> values = {{},
+                                          {},
+                                          {},
+                                          {},
+                                          cause.rules_version,
+                                          cause.graded_on,
+                                          cause.cause,
+                                          cause.actor,
+                                          {},
+                                          cause.created_at};
+  char score[24], seq[24];
+  for (const NewGrade& r : rows) {
+    values[0] = r.uscc;
+    values[1] = r.grade;
+    values[2] = {score, static_cast<size_t>(std::snprintf(score, sizeof score, "%lld",
+                                                          static_cast<long long>(r.score_tenths)))};
+    values[3] = r.risk_class;
+    values[8] = {seq, static_cast<size_t>(
+                          std::snprintf(seq, sizeof seq, "%lld", static_cast<long long>(r.seq)))};
+    ZL_RETURN_IF_ERROR(writer->Add(values));
   }
-  ZL_RETURN_IF_ERROR(current->Finish());
-  return history->Finish();
+  return writer->Finish();
 }
 
 Result<GradeCounts> CountGrades(soci::session& sql) {

@@ -1,6 +1,7 @@
-// The grading tables (migration 0005): rule sets, grading runs, each enterprise's current
-// grade and its grade history. Session-level functions for use inside Database::Read/Write;
-// the grading engine itself lives in credit/ (grader.h, grading_run.h).
+// The grading tables (migrations 0005, 0009): rule sets, grading runs, each enterprise's
+// current grade and the grades it had before (the history holds superseded grades only).
+// Session-level functions for use inside Database::Read/Write; the grading engine itself lives in
+// credit/ (grader.h, grading_run.h).
 #pragma once
 
 #include <array>
@@ -8,6 +9,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/result.h"
@@ -50,18 +52,31 @@ struct GradeRow {
   std::int64_t score_tenths = 0;
   std::string risk_class, rules_version, graded_on, cause, actor;
   std::int64_t seq = 1;    // the enterprise's 1st, 2nd, … grade
-  std::string created_at;  // history rows only
+  std::string created_at;  // when this grade was written
 };
 
 Result<std::optional<GradeRow>> FindGrade(soci::session& sql, const std::string& uscc);
-// Every grade the enterprise has had, newest first.
+// Every grade the enterprise has had, newest (the current one) first.
 Result<std::vector<GradeRow>> GradeHistory(soci::session& sql, const std::string& uscc);
 // Removes the current grades of these enterprises (before WriteGrades replaces them).
-Status DeleteGrades(soci::session& sql, std::span<const std::string> usccs);
-// Stores these grades as the enterprises' current ones (none may have one: DeleteGrades first)
-// and appends them to the history under their seq (one more than the grade they replace),
-// within the caller's transaction. Faster sorted by uscc.
-Status WriteGrades(soci::session& sql, std::span<const GradeRow> rows, const std::string& now);
+// Moves the current grades of these enterprises into the history (before WriteGrades
+// replaces them).
+Status SupersedeGrades(soci::session& sql, std::span<const std::string> usccs);
+// What every grade of one write shares: the rules, the day, the cause ("grading run 7",
+// "record 12 added"), who, and when they are written.
+struct GradeCause {
+  std::string rules_version, graded_on, cause, actor, created_at;
+};
+// One enterprise's new grade; the views must outlive WriteGrades.
+struct NewGrade {
+  std::string_view uscc, grade;
+  std::int64_t score_tenths = 0;
+  std::string_view risk_class;
+  std::int64_t seq = 1;  // the enterprise's 1st, 2nd, … grade: one more than the one it replaces
+};
+// Stores these grades as the enterprises' current ones (none may have one: SupersedeGrades
+// first), within the caller's transaction. Faster sorted by uscc.
+Status WriteGrades(soci::session& sql, const GradeCause& cause, std::span<const NewGrade> rows);
 // Number of enterprises with a grade, by grade (AAA first) and by risk class (A first).
 struct GradeCounts {
   std::array<std::int64_t, 6> by_grade{};

@@ -133,7 +133,7 @@ Result<std::vector<Migration>> MigrationsFor(Backend backend) {
   return out;
 }
 
-Result<MigrationReport> ApplyMigrations(Database& db) {
+Result<MigrationReport> ApplyMigrations(Database& db, int up_to_version) {
   ZL_ASSIGN_OR_RETURN(std::vector<Migration> migrations, MigrationsFor(db.backend()));
   MigrationReport report;
   ZL_RETURN_IF_ERROR(db.Write([&](soci::session& sql) {
@@ -150,7 +150,7 @@ Result<MigrationReport> ApplyMigrations(Database& db) {
   }));
   report.to_version = report.from_version;
   for (const Migration& m : migrations) {
-    if (m.version <= report.from_version) continue;
+    if (m.version <= report.from_version || m.version > up_to_version) continue;
     char label[16];
     std::snprintf(label, sizeof label, "%04d_", m.version);
     std::string full_name = label + m.name;

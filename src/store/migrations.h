@@ -7,6 +7,7 @@
 // failed one leaves the database at the previous version. Running twice changes nothing.
 #pragma once
 
+#include <climits>
 #include <string>
 #include <vector>
 
@@ -33,8 +34,9 @@ struct MigrationReport {
 // backend but neither a common file nor a variant for the other.
 Result<std::vector<Migration>> MigrationsFor(Backend backend);
 
-// Applies every migration newer than the database's current version.
-Result<MigrationReport> ApplyMigrations(Database& db);
+// Applies every migration newer than the database's current version (and, for tests of an
+// upgrade, not newer than `up_to_version`).
+Result<MigrationReport> ApplyMigrations(Database& db, int up_to_version = INT_MAX);
 
 // Splits a migration file into statements: a statement ends with ';' at the end of a line,
 // except inside a block opened by a line ending in BEGIN (trigger bodies), which ends at a

@@ -41,6 +41,49 @@ TEST_P(MigrationsTest, OpenAppliesAllAndSecondRunChangesNothing) {
   EXPECT_EQ(again->to_version, all->back().version);
 }
 
+TEST_P(MigrationsTest, GradeHistoryUpgradeKeepsEveryGradeOnce) {
+  // Before 0009 the current grade was also the newest history row; after it the history holds
+  // superseded grades only and the current grade carries that row's created_at.
+  TestDatabase old(GetParam(), /*migrate=*/false);
+  ASSERT_TRUE(ApplyMigrations(old.db(), 8).ok());
+  ASSERT_TRUE(old.db()
+                  .Write([&](soci::session& sql) {
+                    sql << "INSERT INTO enterprise (uscc, name, region_code, industry_code, size, "
+                           "founded_on, created_at) VALUES ('91130100000004394F', '甲', '130100', "
+                           "'C31', 'small', '2010-01-01', '2026-01-01T00:00:00Z')";
+                    sql << "INSERT INTO credit_grade VALUES ('91130100000004394F', 'B', 650, 'B', "
+                           "'v1', '2026-03-01', 'record 9 added', 'alice', 2)";
+                    for (const char* values :
+                         {"1, 'A', 720, '2026-01-01', 'grading run 1', '2026-01-01T08:00:00Z'",
+                          "2, 'B', 650, '2026-03-01', 'record 9 added', '2026-03-01T09:00:00Z'"}) {
+                      sql << std::string("INSERT INTO credit_grade_history (uscc, risk_class, "
+                                         "rules_version, actor, seq, grade, score_tenths, "
+                                         "graded_on, cause, created_at) VALUES "
+                                         "('91130100000004394F', 'B', 'v1', 'alice', ") +
+                                 values + ")";
+                    }
+                    return Status();
+                  })
+                  .ok());
+  auto upgraded = ApplyMigrations(old.db());
+  ASSERT_TRUE(upgraded.ok()) << upgraded.status().ToString();
+  std::string current_created, history;
+  ASSERT_TRUE(old.db()
+                  .Read([&](soci::session& sql) {
+                    sql << "SELECT created_at FROM credit_grade", soci::into(current_created);
+                    sql << "SELECT " +
+                               std::string(GetParam() == Backend::kSqlite
+                                               ? "group_concat(seq || grade, ',')"
+                                               : "string_agg(seq || grade, ',')") +
+                               " FROM credit_grade_history",
+                        soci::into(history);
+                    return Status();
+                  })
+                  .ok());
+  EXPECT_EQ(current_created, "2026-03-01T09:00:00Z");
+  EXPECT_EQ(history, "1A");
+}
+
 TEST(Migrations, BothBackendsHaveTheSameIncreasingVersions) {
   auto lite = MigrationsFor(Backend::kSqlite);
   auto pg = MigrationsFor(Backend::kPostgres);

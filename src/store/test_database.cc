@@ -48,7 +48,7 @@ std::string BackendParamName(const ::testing::TestParamInfo<Backend>& info) {
   return BackendName(info.param);
 }
 
-TestDatabase::TestDatabase(Backend backend) : backend_(backend) {
+TestDatabase::TestDatabase(Backend backend, bool migrate) : backend_(backend) {
   if (backend == Backend::kSqlite) {
     std::string tmpl = (std::filesystem::temp_directory_path() / "zltest-XXXXXX").string();
     dir_ = mkdtemp(tmpl.data());
@@ -65,7 +65,9 @@ TestDatabase::TestDatabase(Backend backend) : backend_(backend) {
                 "creating a test database");
     url_ = WithDatabase(admin_url_, name_);
   }
-  auto opened = Database::Open(url_);
+  DatabaseOptions options;
+  options.apply_migrations = migrate;
+  auto opened = Database::Open(url_, options);
   MustSucceed(opened.status(), "opening the test database");
   db_ = std::move(opened).value();
 }

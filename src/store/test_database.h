@@ -21,7 +21,9 @@ bool PostgresTestServerConfigured();
 
 class TestDatabase {
  public:
-  explicit TestDatabase(Backend backend = Backend::kSqlite);
+  // `migrate`: false leaves the database empty (for tests of an upgrade: ApplyMigrations
+  // with an up_to version, then data in the old schema, then the rest).
+  explicit TestDatabase(Backend backend = Backend::kSqlite, bool migrate = true);
   ~TestDatabase();
   TestDatabase(const TestDatabase&) = delete;
   TestDatabase& operator=(const TestDatabase&) = delete;
