@@ -68,10 +68,11 @@ class GradingRunTest : public store::BackendTest {
     return id;
   }
 
-  Result<GradingRunResult> Run(const RuleSet& rules) {
+  // `alongside`: let the run read through a second session where the backend allows.
+  Result<GradingRunResult> Run(const RuleSet& rules, bool alongside = false) {
     Result<GradingRunResult> out = Status::Internal("not run");
     Status s = db().Write([&](soci::session& sql) {
-      out = RunGrading(sql, rules, kToday, "admin");
+      out = RunGrading(sql, rules, kToday, "admin", alongside ? &db() : nullptr);
       return out.status();
     });
     if (!s.ok()) return s;
@@ -122,6 +123,45 @@ TEST_P(GradingRunTest, GradesEveryEnterpriseAndWritesOnlyChanges) {
   ASSERT_TRUE(again.ok()) << again.status().ToString();
   EXPECT_EQ(again->changed, 0);
   EXPECT_EQ(History(kSteel).size(), 1u);
+}
+
+TEST_P(GradingRunTest, ReadingOnTwoSessionsGivesTheSameGradesAsOne) {
+  // On SQLite a run given its database reads part of the records and the stored grades
+  // through a second session. Records of each enterprise on both sides of the split (decayed
+  // points, risk raises), and an enterprise stored out of USCC order (the register is sorted):
+  // a run on one session and one-by-one regrades then find nothing to change.
+  EXPECT_EQ(db().CanReadAlongsideWrite(), GetParam() == store::Backend::kSqlite);
+  const std::string early = "91130100000004394F";  // sorts before kSteel, inserted last
+  domain::Enterprise e;
+  e.uscc = early;
+  e.name = "测试企业3";
+  e.region_code = "130100";
+  e.industry_code = "C31";
+  e.founded_on = Date::FromYmd(2015, 1, 1);
+  ASSERT_TRUE(store::EnterpriseRepository(db()).InsertMany(std::vector{e}).ok());
+  const std::vector<std::string> all = {kSteel, kFood, "91130300MA0E0000X7", early};
+  for (int round = 0; round < 4; ++round) {
+    for (const std::string& uscc : all) {
+      Add(uscc, {"inspection_fail", "2026-0" + std::to_string(round + 1) + "-15", "抽检不合格",
+                 "市局", "抽-" + uscc + std::to_string(round), "bad", "serious", "", ""});
+    }
+  }
+  Result<GradingRunResult> two = Run(SmallRules(), /*alongside=*/true);
+  ASSERT_TRUE(two.ok()) << two.status().ToString();
+  EXPECT_EQ(two->changed, 4);
+  Result<GradingRunResult> one = Run(SmallRules(), /*alongside=*/false);
+  ASSERT_TRUE(one.ok()) << one.status().ToString();
+  EXPECT_EQ(one->changed, 0);
+  ASSERT_TRUE(
+      db().Write([&](soci::session& sql) { return Regrade(sql, all, "check", "tester", kToday); })
+          .ok());
+  Result<GradingRunResult> again = Run(SmallRules(), /*alongside=*/true);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again->changed, 0);
+  for (const std::string& uscc : all) EXPECT_EQ(History(uscc).size(), 1u) << uscc;
+  // The award and four serious failures, decayed: 20 + 40 + 30 - 20·Σ2^(-age/365.2425 d),
+  // not a round number.
+  EXPECT_NE(Grade(kSteel)->score_tenths % 10, 0);
 }
 
 TEST_P(GradingRunTest, ARecordAddedOrRevokedRegradesAtOnce) {

@@ -56,10 +56,11 @@ TEST_P(MigrationsTest, GradeHistoryUpgradeKeepsEveryGradeOnce) {
                     for (const char* values :
                          {"1, 'A', 720, '2026-01-01', 'grading run 1', '2026-01-01T08:00:00Z'",
                           "2, 'B', 650, '2026-03-01', 'record 9 added', '2026-03-01T09:00:00Z'"}) {
-                      sql << std::string("INSERT INTO credit_grade_history (uscc, risk_class, "
-                                         "rules_version, actor, seq, grade, score_tenths, "
-                                         "graded_on, cause, created_at) VALUES "
-                                         "('91130100000004394F', 'B', 'v1', 'alice', ") +
+                      sql << std::string(
+                                 "INSERT INTO credit_grade_history (uscc, risk_class, "
+                                 "rules_version, actor, seq, grade, score_tenths, "
+                                 "graded_on, cause, created_at) VALUES "
+                                 "('91130100000004394F', 'B', 'v1', 'alice', ") +
                                  values + ")";
                     }
                     return Status();
