@@ -44,7 +44,8 @@ contains() { grep -q -- "$2" <<<"$1"; }
 lacks() { ! grep -q -- "$2" <<<"$1"; }
 
 # --help everywhere
-for cmd in "" "serve" "migrate" "demo" "uscc" "uscc check" "draw" "draw verify"; do
+for cmd in "" "serve" "migrate" "demo" "uscc" "uscc check" "draw" "draw verify" "workdays" \
+  "workdays add" "workdays between" "workdays check" "blacklist" "blacklist expire"; do
   out=$("$Z" $cmd --help 2>&1); rc=$?
   check "help for '$cmd' exits 0" test $rc -eq 0
   check "help for '$cmd' shows usage" contains "$out" "Usage"
@@ -63,6 +64,88 @@ check "json with an invalid code exits 1" test $rc -eq 1
 check "json has code/valid/reason" contains "$out" '"valid": false'
 check "json lists the valid one" contains "$out" '"code": "91130100MA0C123409"'
 
+# workdays: deadlines in working days on the compiled-in calendar (data/calendar/*.txt).
+# Expected dates are hand-checked against 2025.txt and 2026.txt:
+#   2026 国庆节/中秋节: 09-20 (Sun) work; 09-25..27 off; 10-01 (Thu)..10-07 off; 10-10 (Sat) work.
+#   2026 春节: 02-14 (Sat) work; 02-15..02-23 off; 02-28 (Sat) work.
+#   2025 春节: 01-26 (Sun) work; 01-28..02-04 off; 02-08 (Sat) work.
+#   2026 元旦: 01-01..01-03 off; 01-04 (Sun) work.
+wd() {  # wd EXPECTED ARGS...: `zhiliang workdays ARGS` prints exactly EXPECTED and exits 0
+  local expected=$1; shift
+  local got; got=$("$Z" workdays "$@" 2>&1); local rc=$?
+  check "workdays $* -> $expected" test "$rc:$got" = "0:$expected"
+}
+wd 2026-10-08 add 2026-09-30 1   # Wed; 10-01..10-07 off, Thu 10-08 the first working day
+wd 2026-10-10 add 2026-09-30 3   # 10-08, 10-09, then the make-up Saturday 10-10
+wd 2026-10-12 add 2026-09-30 4   # Sun 10-11 off, Mon 10-12
+wd 2026-09-30 add 2026-10-10 -3  # back: 10-09, 10-08, then over the break to Wed 09-30
+wd 2026-09-30 add 2026-10-08 -1
+wd 2026-10-08 add 2026-10-01 1   # from inside the holiday
+wd 2026-09-30 add 2026-10-01 -1
+wd 2026-10-01 add 2026-10-01 0   # N = 0 is the date itself, even on a holiday
+wd 2026-09-20 add 2026-09-18 1   # Fri 09-18; the make-up Sunday 09-20 is the next working day
+wd 2026-09-28 add 2026-09-24 1   # Thu 09-24; 中秋节 09-25..09-27 off, Mon 09-28
+wd 2026-02-14 add 2026-02-13 1   # Fri 02-13; the make-up Saturday 02-14
+wd 2026-02-24 add 2026-02-13 2   # 02-15..02-23 off; Tue 02-24
+wd 2026-02-28 add 2026-02-13 6   # 02-24..02-27, then the make-up Saturday 02-28
+wd 2026-02-13 add 2026-02-24 -2  # back over 春节 via 02-14
+wd 2025-01-26 add 2025-01-24 1   # Fri; Sat 01-25 off, the make-up Sunday 01-26
+wd 2025-02-05 add 2025-01-24 3   # 01-26, Mon 01-27, then 01-28..02-04 off: Wed 02-05
+wd 2025-02-08 add 2025-02-05 3   # 02-06, 02-07, the make-up Saturday 02-08
+wd 2026-01-04 add 2025-12-31 1   # across the year: 元旦 01-01..01-03 off, make-up Sunday 01-04
+wd 3 between 2026-09-30 2026-10-10   # 10-08, 10-09, 10-10
+wd -3 between 2026-10-10 2026-09-30
+wd 0 between 2026-10-01 2026-10-07
+wd 11 between 2026-09-18 2026-10-10  # 09-20..09-24 (5), 09-28..09-30 (3), 10-08..10-10 (3)
+wd 6 between 2025-01-24 2025-02-08   # 01-26, 01-27, 02-05, 02-06, 02-07, 02-08
+wd "2026-10-01 day off (国庆节)" check 2026-10-01
+wd "2026-09-26 day off (中秋节)" check 2026-09-26
+wd "2026-09-20 working day (make-up for 国庆节)" check 2026-09-20
+wd "2026-02-28 working day (make-up for 春节)" check 2026-02-28
+wd "2026-09-28 working day" check 2026-09-28
+wd "2026-09-19 day off (weekend)" check 2026-09-19
+out=$("$Z" workdays add 2026-09-30 3 --format json); rc=$?
+check "workdays add --format json exits 0" test $rc -eq 0
+check "workdays add json" test "$out" = '{"date":"2026-09-30","n":3,"result":"2026-10-10"}'
+# A walk into 2027 needs a notice for 2027: fails without one, works with --calendar.
+out=$("$Z" workdays add 2026-12-31 1 2>&1); rc=$?
+check "workdays add into 2027 fails" test $rc -eq 1
+check "the failure names 2027" contains "$out" "no data for 2027"
+check "the failure says how to add it" contains "$out" "--calendar"
+out=$("$Z" workdays check 2027-01-04 2>&1); rc=$?
+check "workdays check of an uncovered date fails" test $rc -eq 1
+check "the check failure names 2027" contains "$out" "no data for 2027"
+# A made-up 2027 notice (not the real one): 01-01 (Fri) and Mon 01-04 off, Sat 01-09 work.
+printf '# made up for cli_test.sh\n2027-01-01 off 元旦\n2027-01-04 off 测试假\n2027-01-09 work 测试假\n' >"$work/2027.txt"
+wd 2027-01-05 add 2026-12-31 1 --calendar "$work/2027.txt"  # 01-01 off, weekend, 01-04 off
+wd 2027-01-09 add 2026-12-31 5 --calendar "$work/2027.txt"  # 01-05..01-08, then Sat 01-09
+wd 2026-12-31 add 2027-01-05 -1 --calendar "$work/2027.txt"
+wd 5 between 2026-12-31 2027-01-09 --calendar "$work/2027.txt"
+wd "2027-01-04 day off (测试假)" check 2027-01-04 --calendar "$work/2027.txt"
+wd 2027-01-05 add --calendar "$work/2027.txt" --calendar "$work/2027.txt" 2026-12-31 1
+# bad input: one line naming what is wrong, exit 1; usage errors: CLI11's own code
+printf '2027-01-01 off 元旦\n2027-01-05 holiday 元旦\n' >"$work/bad.txt"
+out=$("$Z" workdays add 2026-12-31 1 --calendar "$work/bad.txt" 2>&1); rc=$?
+check "a bad --calendar file exits 1" test $rc -eq 1
+check "a bad --calendar file names file:line" contains "$out" "bad.txt:2: unknown kind 'holiday'"
+out=$("$Z" workdays add 2026-12-31 1 --calendar "$work/missing.txt" 2>&1); rc=$?
+check "a missing --calendar file exits 1" test $rc -eq 1
+check "a missing --calendar file is named" contains "$out" "missing.txt"
+out=$("$Z" workdays add 2026-13-01 1 2>&1); rc=$?
+check "workdays add with a bad date exits 1" test $rc -eq 1
+check "a bad date is named" contains "$out" "date: not a date (YYYY-MM-DD): 2026-13-01"
+out=$("$Z" workdays between 2026-09-30 2026-02-30 2>&1); rc=$?
+check "workdays between with a bad date exits 1" test $rc -eq 1
+check "a bad second date is named" contains "$out" "date2: not a date (YYYY-MM-DD): 2026-02-30"
+out=$("$Z" workdays add 2026-09-30 1.5 2>&1); rc=$?
+check "workdays add with a bad N exits 1" test $rc -eq 1
+check "a bad N is named" contains "$out" "n: not a whole number of working days: 1.5"
+out=$("$Z" workdays add 2026-09-30 2>&1); rc=$?
+check "workdays add without N is a usage error" test $rc -gt 1
+check "the usage error names N" contains "$out" "N is required"
+out=$("$Z" workdays 2>&1); rc=$?
+check "workdays without a subcommand is a usage error" test $rc -gt 1
+
 # migrate: creates the schema, second run changes nothing
 m=$(new_db m)
 out=$("$Z" migrate --db "$m"); rc=$?
@@ -73,6 +156,14 @@ check "second migrate exits 0" test $rc -eq 0
 check "second migrate is a no-op" contains "$out" "up to date"
 out=$("$Z" audit verify --db "$m"); rc=$?
 check "the migration itself is audited (one entry)" contains "$out" "intact: 1 entries checked"
+
+# blacklist expire: nothing to expire in a fresh database; a bad --as-of is refused
+out=$("$Z" blacklist expire --db "$m" --as-of 2026-11-27); rc=$?
+check "blacklist expire exits 0" test $rc -eq 0
+check "blacklist expire reports the count and day" contains "$out" "0 blacklist case(s) expired as of 2026-11-27"
+out=$("$Z" blacklist expire --db "$m" --as-of 2026-02-30 2>&1); rc=$?
+check "blacklist expire refuses a bad day" test $rc -eq 1
+check "blacklist expire names --as-of" contains "$out" "--as-of: not a date"
 
 # bad --db: one clear line, non-zero exit
 out=$("$Z" migrate --db "mysql://nope" 2>&1); rc=$?

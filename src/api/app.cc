@@ -19,6 +19,7 @@ void RegisterRoutes(http::Router& router, AppContext& context) {
   RegisterImportRoutes(router, context);
   RegisterGradingRoutes(router, context);
   RegisterInspectionRoutes(router, context);
+  RegisterBlacklistRoutes(router, context);
 }
 
 void ConfigureServer(http::ServerOptions& options) {

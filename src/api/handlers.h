@@ -18,5 +18,6 @@ void RegisterCreditRoutes(http::Router& router, AppContext& context);
 void RegisterImportRoutes(http::Router& router, AppContext& context);
 void RegisterGradingRoutes(http::Router& router, AppContext& context);
 void RegisterInspectionRoutes(http::Router& router, AppContext& context);
+void RegisterBlacklistRoutes(http::Router& router, AppContext& context);
 
 }  // namespace zl::api

@@ -21,13 +21,16 @@ inline constexpr std::string_view kPermTokenManage = "token.manage";
 inline constexpr std::string_view kPermAuditRead = "audit.read";
 inline constexpr std::string_view kPermGradingManage = "grading.manage";
 inline constexpr std::string_view kPermRiskRead = "risk.read";
+inline constexpr std::string_view kPermBlacklistManage = "blacklist.manage";
+inline constexpr std::string_view kPermBlacklistApprove = "blacklist.approve";
 
-inline constexpr std::array<std::string_view, 12> kAllPermissions = {
+inline constexpr std::array<std::string_view, 14> kAllPermissions = {
     kPermEnterpriseRead,  kPermEnterprisePrivateRead,
     kPermEnterpriseWrite, kPermStatsRead,
     kPermInspectionWrite, kPermSelfRead,
     kPermUserRead,        kPermUserManage,
     kPermTokenManage,     kPermAuditRead,
-    kPermGradingManage,   kPermRiskRead};
+    kPermGradingManage,   kPermRiskRead,
+    kPermBlacklistManage, kPermBlacklistApprove};
 
 }  // namespace zl::auth

@@ -39,5 +39,7 @@ void AddAuditCommand(CLI::App& app);
 void AddImportCommand(CLI::App& app);
 void AddGradeCommand(CLI::App& app);
 void AddDrawCommand(CLI::App& app);
+void AddBlacklistCommand(CLI::App& app);
+void AddWorkdaysCommand(CLI::App& app);
 
 }  // namespace zl::cli

@@ -45,6 +45,8 @@ int main(int argc, char** argv) {
   zl::cli::AddImportCommand(app);
   zl::cli::AddGradeCommand(app);
   zl::cli::AddDrawCommand(app);
+  zl::cli::AddWorkdaysCommand(app);
+  zl::cli::AddBlacklistCommand(app);
 
   try {
     app.parse(argc, argv);

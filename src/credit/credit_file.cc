@@ -53,6 +53,11 @@ Result<CreditFile> ReadCreditFile(soci::session& sql, domain::Enterprise enterpr
       const bool inspection =
           r.record.kind == "inspection_pass" || r.record.kind == "inspection_fail";
       if (inspection && !file.summary.last_inspection) file.summary.last_inspection = r;
+      // The blacklist publishes a listing as a dishonesty_list record and revokes it on
+      // removal (blacklist/blacklist_service.h): one in force and public means listed.
+      if (r.record.kind == "dishonesty_list" && PubliclyVisible(r, today)) {
+        file.summary.list_status = "serious_dishonesty";
+      }
     }
     file.records.push_back(std::move(r));
   }

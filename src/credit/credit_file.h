@@ -32,7 +32,8 @@ std::string_view CreditViewName(CreditView view);  // "public" | "full"
 struct CreditSummary {
   std::int64_t good = 0, bad = 0, neutral = 0;
   std::optional<store::StoredRecord> last_inspection;  // newest inspection_pass/_fail
-  std::string list_status = "none";  // the blacklist's word; "none" until issue #7
+  // "serious_dishonesty" while a published listing (严重违法失信名单) is in force, else "none".
+  std::string list_status = "none";
 };
 
 struct CreditFile {

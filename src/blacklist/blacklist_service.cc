@@ -1,0 +1,288 @@
+// Blacklist cases as stored (see blacklist_service.h).
+#include "blacklist/blacklist_service.h"
+
+#include <soci/soci.h>
+
+#include <algorithm>
+
+#include "auth/crypto.h"
+#include "base/text.h"
+#include "credit/record_service.h"
+#include "store/enterprise_repository.h"
+
+namespace zl::blacklist {
+
+namespace {
+
+constexpr size_t kMaxTextBytes = 4000;             // reason, basis, authority
+constexpr size_t kMaxDocumentBytes = 1024 * 1024;  // one attached document
+constexpr size_t kMaxDocuments = 10;
+
+bool Closed(CaseState s) {
+  return s == CaseState::kDismissed || s == CaseState::kRemoved || s == CaseState::kExpired;
+}
+
+Status RequireText(const std::string& value, const char* field) {
+  if (TrimSpace(value).empty()) return Status::InvalidArgument("is required", field);
+  if (value.size() > kMaxTextBytes) {
+    return Status::InvalidArgument("is longer than " + std::to_string(kMaxTextBytes) + " bytes",
+                                   field);
+  }
+  return Status();
+}
+
+std::optional<Date> DateOf(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  Result<Date> d = Date::Parse(text);
+  return d.ok() ? std::optional<Date>(*d) : std::nullopt;
+}
+
+std::string Text(const std::optional<Date>& d) { return d ? d->ToString() : std::string(); }
+
+// Measure codes as stored: "bidding,honours".
+std::string JoinCodes(const std::vector<std::string>& codes) {
+  std::string out;
+  for (const std::string& c : codes) out += (out.empty() ? "" : ",") + c;
+  return out;
+}
+
+std::vector<std::string> SplitCodes(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    const size_t comma = std::min(text.find(',', start), text.size());
+    if (comma > start) out.push_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
+
+// The public dishonesty_list record of a case published on `today`.
+Result<std::int64_t> WriteListingRecord(soci::session& sql, const store::CaseRow& c,
+                                        const Deadlines& deadlines, const std::string& actor,
+                                        Date today) {
+  credit::RecordInput in;
+  in.kind = "dishonesty_list";
+  in.occurred_on = c.listed_on;
+  in.title = "列入严重违法失信名单（黑名单案件 " + std::to_string(c.id) + "）";
+  in.source_department = c.authority;
+  in.document_no = "黑名单案件 " + std::to_string(c.id);
+  in.polarity = "bad";
+  in.severity = "serious";
+  in.published_from = today.ToString();
+  in.published_until = Text(deadlines.expires_on);
+  ZL_ASSIGN_OR_RETURN(store::StoredRecord r, credit::AddRecord(sql, c.uscc, in, actor, today));
+  return r.record.id;
+}
+
+}  // namespace
+
+CaseFacts FactsOf(const store::CaseRow& row) {
+  CaseFacts f;
+  Result<CaseState> state = ParseCaseState(row.state);
+  f.state = state.ok() ? *state : CaseState::kProposed;
+  f.notified_on = DateOf(row.notified_on);
+  f.objection_filed_on = DateOf(row.objection_filed_on);
+  f.listed_on = DateOf(row.listed_on);
+  f.removal_requested_on = DateOf(row.removal_requested_on);
+  f.removed_on = DateOf(row.removed_on);
+  return f;
+}
+
+std::vector<std::string> MeasuresOf(const store::CaseRow& row) { return SplitCodes(row.measures); }
+
+Result<store::CaseRow> OpenCase(soci::session& sql, const CaseInput& in, const std::string& actor,
+                                Date today, const std::string& now) {
+  ZL_RETURN_IF_ERROR(RequireText(in.reason, "reason"));
+  ZL_RETURN_IF_ERROR(RequireText(in.basis, "basis"));
+  ZL_RETURN_IF_ERROR(RequireText(in.authority, "authority"));
+  ZL_ASSIGN_OR_RETURN(std::vector<std::string> measures,
+                      MeasureCatalogue::Default().Choose(in.measures));
+  ZL_ASSIGN_OR_RETURN(std::optional<domain::Enterprise> e, store::FindEnterprise(sql, in.uscc));
+  if (!e) return Status::NotFound("no enterprise with USCC " + in.uscc);
+  ZL_ASSIGN_OR_RETURN(std::vector<store::CaseRow> existing,
+                      store::ListCases(sql, {.uscc = in.uscc}));
+  for (const store::CaseRow& c : existing) {
+    if (!Closed(FactsOf(c).state)) {
+      return Status::AlreadyExists(
+          "the enterprise already has open case " + std::to_string(c.id) + " (" + c.state + ")",
+          "uscc");
+    }
+  }
+  store::CaseRow row;
+  row.uscc = in.uscc;
+  row.region_code = e->region_code;
+  row.state = std::string(CaseStateName(CaseState::kProposed));
+  row.rule_code = in.rule_code;
+  row.reason = in.reason;
+  row.basis = in.basis;
+  row.authority = in.authority;
+  row.measures = JoinCodes(measures);
+  row.created_by = actor;
+  row.created_at = row.updated_at = now;
+  ZL_ASSIGN_OR_RETURN(row.id, store::InsertCase(sql, row));
+  ZL_RETURN_IF_ERROR(store::InsertCaseEvent(sql,
+                                            {row.id, 0, "open", "", row.state, "regulator", actor,
+                                             today.ToString(), now, in.reason},
+                                            {})
+                         .status());
+  return row;
+}
+
+Result<store::CaseRow> TakeStep(soci::session& sql, std::int64_t id, const Step& step,
+                                const std::string& actor, Date today, const std::string& now,
+                                const Procedure& procedure, const WorkdayCalendar& calendar) {
+  ZL_RETURN_IF_ERROR(RequireText(step.reason, "reason"));
+  if (step.documents.size() > kMaxDocuments) {
+    return Status::InvalidArgument("at most " + std::to_string(kMaxDocuments) + " per step",
+                                   "documents");
+  }
+  for (const Document& d : step.documents) {
+    if (TrimSpace(d.name).empty() || d.content.empty()) {
+      return Status::InvalidArgument("each document needs a name and content", "documents");
+    }
+    if (d.content.size() > kMaxDocumentBytes) {
+      return Status::InvalidArgument("a document is larger than 1 MiB", "documents");
+    }
+  }
+  if (step.action == CaseAction::kRequestRemoval && step.documents.empty()) {
+    return Status::InvalidArgument(
+        "a request for early removal needs the commitment letter (守信承诺书) attached",
+        "documents");
+  }
+  ZL_ASSIGN_OR_RETURN(std::optional<store::CaseRow> found, store::FindCase(sql, id));
+  if (!found) return Status::NotFound("no blacklist case " + std::to_string(id));
+  store::CaseRow c = std::move(*found);
+  ZL_ASSIGN_OR_RETURN(std::vector<store::CaseEventRow> events, store::ListCaseEvents(sql, id));
+  if (!events.empty() && events.back().on_day > today.ToString()) {
+    return Status::FailedPrecondition("the case's last step was on " + events.back().on_day +
+                                      "; a step cannot be dated before it");
+  }
+  const CaseFacts facts = FactsOf(c);
+  ZL_ASSIGN_OR_RETURN(CaseState next,
+                      Transition(procedure, calendar, facts, step.action, step.party, today));
+  const std::string from = c.state;
+  const std::string day = today.ToString();
+  switch (step.action) {
+    case CaseAction::kNotify:
+      c.notified_on = day;
+      break;
+    case CaseAction::kObject:
+      c.objection_filed_on = day;
+      break;
+    case CaseAction::kRequestRemoval:
+      c.removal_requested_on = day;
+      break;
+    case CaseAction::kGrantRemoval:
+    case CaseAction::kExpire:
+      c.removed_on = day;
+      break;
+    case CaseAction::kPublish:
+      c.published_on = day;
+      break;
+    default:
+      break;
+  }
+  if (next == CaseState::kListed) c.listed_on = day;
+  c.state = std::string(CaseStateName(next));
+  c.updated_at = now;
+  if (next == CaseState::kPublished && c.record_id == 0) {
+    ZL_ASSIGN_OR_RETURN(Deadlines deadlines, DeadlinesOf(procedure, calendar, FactsOf(c)));
+    ZL_ASSIGN_OR_RETURN(c.record_id, WriteListingRecord(sql, c, deadlines, actor, today));
+  }
+  if ((next == CaseState::kRemoved || next == CaseState::kExpired) && c.record_id != 0) {
+    credit::Revocation revocation;
+    revocation.reason = next == CaseState::kRemoved ? "移出严重违法失信名单：" + step.reason
+                                                    : "严重违法失信名单期满移出";
+    revocation.document_no = "黑名单案件 " + std::to_string(c.id);
+    ZL_RETURN_IF_ERROR(credit::RevokeRecord(sql, c.record_id, revocation, actor, today).status());
+  }
+  ZL_RETURN_IF_ERROR(store::UpdateCase(sql, c));
+  std::vector<store::CaseDocumentRow> documents;
+  for (const Document& d : step.documents) {
+    documents.push_back({c.id, 0, 0, d.name, d.content, auth::Sha256Hex(d.content)});
+  }
+  ZL_RETURN_IF_ERROR(
+      store::InsertCaseEvent(sql,
+                             {c.id, 0, std::string(CaseActionName(step.action)), from, c.state,
+                              std::string(PartyName(step.party)), actor, day, now, step.reason},
+                             documents)
+          .status());
+  return c;
+}
+
+std::optional<Date> NextDue(const store::CaseRow& row, const Deadlines& d) {
+  switch (FactsOf(row).state) {
+    case CaseState::kNotified:
+      return d.objection_window_ends;
+    case CaseState::kObjectionFiled:
+      return d.objection_answer_due;
+    case CaseState::kListed:
+      return d.publish_due;
+    case CaseState::kRemovalRequested:
+      return d.removal_decision_due;
+    case CaseState::kPublished:
+      return d.expires_on;
+    default:
+      return std::nullopt;
+  }
+}
+
+Result<std::optional<CaseFile>> ReadCaseFile(soci::session& sql, std::int64_t id,
+                                             const Procedure& procedure,
+                                             const WorkdayCalendar& calendar) {
+  ZL_ASSIGN_OR_RETURN(std::optional<store::CaseRow> c, store::FindCase(sql, id));
+  if (!c) return std::optional<CaseFile>();
+  CaseFile out;
+  out.c = std::move(*c);
+  ZL_ASSIGN_OR_RETURN(out.events, store::ListCaseEvents(sql, id));
+  ZL_ASSIGN_OR_RETURN(out.documents, store::ListCaseDocuments(sql, id));
+  ZL_ASSIGN_OR_RETURN(out.deadlines, DeadlinesOf(procedure, calendar, FactsOf(out.c)));
+  out.next_due = NextDue(out.c, out.deadlines);
+  return std::optional<CaseFile>(std::move(out));
+}
+
+Result<int> ExpireDueCases(soci::session& sql, Date today, const std::string& now,
+                           const Procedure& procedure, const WorkdayCalendar& calendar) {
+  const std::vector<std::string> states = {
+      std::string(CaseStateName(CaseState::kListed)),
+      std::string(CaseStateName(CaseState::kPublished)),
+      std::string(CaseStateName(CaseState::kRemovalRequested))};
+  ZL_ASSIGN_OR_RETURN(std::vector<store::CaseRow> cases, store::ListCases(sql, {.states = states}));
+  int expired = 0;
+  for (const store::CaseRow& c : cases) {
+    ZL_ASSIGN_OR_RETURN(Deadlines d, DeadlinesOf(procedure, calendar, FactsOf(c)));
+    if (!d.expires_on || today < *d.expires_on) continue;
+    ZL_RETURN_IF_ERROR(
+        TakeStep(sql, c.id,
+                 {CaseAction::kExpire, Party::kSystem, "期满自动移出（令44号第二十一条）", {}},
+                 "system", today, now, procedure, calendar)
+            .status());
+    ++expired;
+  }
+  return expired;
+}
+
+const std::vector<std::string>& PublicStates() {
+  static const std::vector<std::string> states = {
+      std::string(CaseStateName(CaseState::kPublished)),
+      std::string(CaseStateName(CaseState::kRemovalRequested))};
+  return states;
+}
+
+Result<std::vector<Restriction>> RestrictionsOf(soci::session& sql, const std::string& uscc,
+                                                const std::string& activity) {
+  ZL_ASSIGN_OR_RETURN(std::vector<store::CaseRow> cases, store::ListCases(sql, {.uscc = uscc}));
+  std::vector<Restriction> out;
+  const MeasureCatalogue& catalogue = MeasureCatalogue::Default();
+  for (const store::CaseRow& c : cases) {
+    if (!OnTheList(FactsOf(c).state)) continue;
+    for (const std::string& code : SplitCodes(c.measures)) {
+      const Measure* m = catalogue.Find(code);
+      if (m != nullptr && m->activity == activity) out.push_back({c.id, m});
+    }
+  }
+  return out;
+}
+
+}  // namespace zl::blacklist
