@@ -212,6 +212,38 @@ TEST_P(BlacklistApiTest, WorklistRestrictionsAndBadInput) {
   EXPECT_EQ(Send(city, "POST", "/api/v1/blacklist/cases", open.dump()).status, 201);
 }
 
+TEST_P(BlacklistApiTest, RecordsMeetingAnEntryRuleAreProposedInTheirRegion) {
+  Caller city = LogIn("tangshan");
+  int n = 0;
+  for (const auto& [kind, on] :
+       std::vector<std::pair<std::string, std::string>>{{"inspection_fail", "2026-03-01"},
+                                                        {"inspection_fail", "2026-05-10"},
+                                                        {"penalty", "2026-06-01"}}) {
+    auto added = Send(city, "POST", "/api/v1/enterprises/" + tangshan_uscc_ + "/records",
+                      json{{"kind", kind},
+                           {"occurred_on", on},
+                           {"title", "省级监督抽查"},
+                           {"source_department", "唐山市市场监督管理局"},
+                           {"document_no", "唐市监〔2026〕" + std::to_string(++n) + "号"},
+                           {"polarity", "bad"},
+                           {"severity", "serious"}}
+                          .dump());
+    ASSERT_EQ(added.status, 201) << added.body;
+  }
+  auto elsewhere = Send(LogIn("shijiazhuang"), "POST", "/api/v1/blacklist/proposals", "{}");
+  ASSERT_EQ(elsewhere.status, 201) << elsewhere.body;
+  EXPECT_EQ(elsewhere.Json()["proposed"], 0);  // not their region
+  auto proposed = Send(city, "POST", "/api/v1/blacklist/proposals", "{}");
+  ASSERT_EQ(proposed.status, 201) << proposed.body;
+  ASSERT_EQ(proposed.Json()["proposed"], 1);
+  const json c = proposed.Json()["items"][0];
+  EXPECT_EQ(c["uscc"], tangshan_uscc_);
+  EXPECT_EQ(c["rule_code"], "art7_spot_check");
+  EXPECT_EQ(c["state"], "proposed");
+  EXPECT_EQ(Send(city, "POST", "/api/v1/blacklist/proposals", "{}").Json()["proposed"], 0);
+  EXPECT_EQ(Send({}, "GET", "/api/v1/blacklist/rules").Json()["items"][0]["article"], "第七条");
+}
+
 ZL_INSTANTIATE_BACKEND_TESTS(BlacklistApiTest);
 
 }  // namespace

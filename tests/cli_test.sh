@@ -45,7 +45,7 @@ lacks() { ! grep -q -- "$2" <<<"$1"; }
 
 # --help everywhere
 for cmd in "" "serve" "migrate" "demo" "uscc" "uscc check" "draw" "draw verify" "workdays" \
-  "workdays add" "workdays between" "workdays check" "blacklist" "blacklist expire"; do
+  "workdays add" "workdays between" "workdays check" "blacklist" "blacklist expire" "blacklist propose"; do
   out=$("$Z" $cmd --help 2>&1); rc=$?
   check "help for '$cmd' exits 0" test $rc -eq 0
   check "help for '$cmd' shows usage" contains "$out" "Usage"
@@ -161,6 +161,9 @@ check "the migration itself is audited (one entry)" contains "$out" "intact: 1 e
 out=$("$Z" blacklist expire --db "$m" --as-of 2026-11-27); rc=$?
 check "blacklist expire exits 0" test $rc -eq 0
 check "blacklist expire reports the count and day" contains "$out" "0 blacklist case(s) expired as of 2026-11-27"
+out=$("$Z" blacklist propose --db "$m" --as-of 2026-11-27); rc=$?
+check "blacklist propose exits 0" test $rc -eq 0
+check "blacklist propose reports the count" contains "$out" "0 blacklist case(s) proposed as of 2026-11-27"
 out=$("$Z" blacklist expire --db "$m" --as-of 2026-02-30 2>&1); rc=$?
 check "blacklist expire refuses a bad day" test $rc -eq 1
 check "blacklist expire names --as-of" contains "$out" "--as-of: not a date"

@@ -1,5 +1,6 @@
-// The quality blacklist (issue #7): the public list and its export, cases and the steps of
-// their due process, and the joint-punishment question "may this enterprise …?".
+// The quality blacklist (issue #7): the public list and its export, the entry rules and the
+// proposals they make, cases and the steps of their due process, and the joint-punishment
+// question "may this enterprise …?".
 //
 // Who takes a step is worked out from the caller: the enterprise's own account is the
 // enterprise (object, request early removal); a holder of blacklist.approve approves, or
@@ -248,6 +249,33 @@ http::Response OpenCase(AppContext& context, http::Request& request, const auth:
   return http::Response::Json(out, 201);
 }
 
+// POST /api/v1/blacklist/proposals: proposes cases where records meet an entry rule (in the
+// caller's region); audited.
+http::Response Propose(AppContext& context, http::Request& request, const auth::Principal& p) {
+  const std::string region = auth::RoleIsRegionScoped(p.role) ? p.region_code : "";
+  const Date today = Date::TodayInBeijing();
+  json items = json::array();
+  Status s = context.db.Write([&](soci::session& sql) {
+    items = json::array();
+    ZL_ASSIGN_OR_RETURN(std::vector<store::CaseRow> made,
+                        blacklist::ProposeCases(sql, region, today, p.ActorLabel(), NowIsoUtc()));
+    for (const store::CaseRow& c : made) {
+      ZL_ASSIGN_OR_RETURN(
+          blacklist::Deadlines d,
+          blacklist::DeadlinesOf(blacklist::Procedure::Default(), WorkdayCalendar::Default(),
+                                 blacklist::FactsOf(c)));
+      items.push_back(CaseToJson(c, NameOf(sql, c.uscc), d, blacklist::NextDue(c, d), today));
+    }
+    auth::AppendAudit(sql, p,
+                      {"blacklist.propose", "blacklist_case", "", region,
+                       json{{"proposed", items.size()}}.dump()},
+                      request.request_id);
+    return Status();
+  });
+  if (!s.ok()) return http::Response::FromStatus(s);
+  return http::Response::Json({{"proposed", items.size()}, {"items", items}}, 201);
+}
+
 // GET /api/v1/blacklist/cases?state=&due=near|overdue: the regulator's worklist.
 http::Response ListCases(AppContext& context, http::Request& request, const auth::Principal& p) {
   store::CaseFilter filter;
@@ -466,6 +494,27 @@ void RegisterBlacklistRoutes(http::Router& router, AppContext& context) {
                                 {"basis", m.basis}});
              }
              return http::Response::Json({{"items", items}});
+           });
+  AddRoute(
+      router, context, http::Method::kGet, "/api/v1/blacklist/rules", auth::kPermEnterpriseRead,
+      [](http::Request&, const auth::Principal&) {
+        json items = json::array();
+        for (const blacklist::EntryRule& r : blacklist::EntryRules::Default().all()) {
+          json conditions = json::array();
+          for (const blacklist::EntryCondition& c : r.requires_all) {
+            conditions.push_back({{"kind", c.kind}, {"severity", c.severity}, {"count", c.count}});
+          }
+          items.push_back({{"code", r.code},
+                           {"article", r.article},
+                           {"title_zh", r.title_zh},
+                           {"requires", conditions},
+                           {"window_months", r.window_months}});
+        }
+        return http::Response::Json({{"items", items}});
+      });
+  AddRoute(router, context, http::Method::kPost, "/api/v1/blacklist/proposals",
+           auth::kPermBlacklistManage, [&context](http::Request& r, const auth::Principal& p) {
+             return Propose(context, r, p);
            });
   AddRoute(
       router, context, http::Method::kPost, "/api/v1/blacklist/cases", auth::kPermBlacklistManage,

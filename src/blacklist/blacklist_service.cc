@@ -263,6 +263,82 @@ Result<int> ExpireDueCases(soci::session& sql, Date today, const std::string& no
   return expired;
 }
 
+Result<std::vector<store::CaseRow>> ProposeCases(soci::session& sql, const std::string& region_code,
+                                                 Date today, const std::string& actor,
+                                                 const std::string& now, const EntryRules& rules) {
+  std::vector<store::CaseRow> proposed;
+  if (rules.all().empty()) return proposed;
+  std::string kinds;
+  int longest = 0;
+  for (const EntryRule& rule : rules.all()) {
+    longest = std::max(longest, rule.window_months);
+    for (const EntryCondition& c : rule.requires_all) {
+      kinds += (kinds.empty() ? "'" : ", '") + c.kind + "'";  // known kind codes (parsed)
+    }
+  }
+  // Records in force (neither corrected nor revoked) of the rules' kinds within the longest
+  // window, by enterprise.
+  struct Row {
+    std::string uscc, kind, severity, occurred_on, department, document_no;
+  };
+  std::vector<Row> rows;
+  Row r;
+  std::string from = today.AddMonths(-longest).ToString(), region = region_code;
+  soci::statement st =
+      (sql.prepare << "SELECT c.uscc, c.kind, c.severity, c.occurred_on, c.source_department, "
+                      "c.document_no FROM credit_record c JOIN enterprise e ON e.uscc = c.uscc "
+                      "WHERE c.kind IN (" +
+                          kinds +
+                          ") AND c.occurred_on >= :from AND (:region = '' OR e.region_code = "
+                          ":region2) AND NOT EXISTS (SELECT 1 FROM credit_record x WHERE "
+                          "x.replaces = c.id) ORDER BY c.uscc, c.occurred_on",
+       soci::into(r.uscc), soci::into(r.kind), soci::into(r.severity), soci::into(r.occurred_on),
+       soci::into(r.department), soci::into(r.document_no), soci::use(from), soci::use(region),
+       soci::use(region));
+  st.execute();
+  while (st.fetch()) rows.push_back(r);
+
+  for (size_t begin = 0; begin < rows.size();) {
+    size_t end = begin;
+    while (end < rows.size() && rows[end].uscc == rows[begin].uscc) ++end;
+    const std::string uscc = rows[begin].uscc;
+    std::vector<RuleRecord> records;
+    for (size_t i = begin; i < end; ++i) {
+      Result<Date> d = Date::Parse(rows[i].occurred_on);
+      if (d.ok()) records.push_back({rows[i].kind, rows[i].severity, *d});
+    }
+    for (const EntryRule& rule : rules.all()) {
+      if (!Meets(rule, records, today)) continue;
+      ZL_ASSIGN_OR_RETURN(std::vector<store::CaseRow> cases, store::ListCases(sql, {.uscc = uscc}));
+      bool skip = false;
+      const std::string newest = rows[end - 1].occurred_on;
+      for (const store::CaseRow& c : cases) {
+        skip = skip || !Closed(FactsOf(c).state) ||
+               (c.rule_code == rule.code && c.created_at.substr(0, 10) >= newest);
+      }
+      if (skip) continue;
+      std::string evidence, authority;
+      for (size_t i = begin; i < end; ++i) {
+        evidence +=
+            (evidence.empty() ? "" : "；") + rows[i].occurred_on + " " + rows[i].document_no;
+        if (rows[i].kind == "penalty") authority = rows[i].department;
+      }
+      CaseInput in;
+      in.uscc = uscc;
+      in.rule_code = rule.code;
+      in.reason = rule.title_zh + "（依据记录：" + evidence + "）";
+      if (in.reason.size() > 3900) in.reason = rule.title_zh;
+      in.basis = "《市场监督管理严重违法失信名单管理办法》" + rule.article;
+      in.authority = authority.empty() ? rows[end - 1].department : authority;
+      ZL_ASSIGN_OR_RETURN(store::CaseRow c, OpenCase(sql, in, actor, today, now));
+      proposed.push_back(std::move(c));
+      break;  // one open case per enterprise
+    }
+    begin = end;
+  }
+  return proposed;
+}
+
 const std::vector<std::string>& PublicStates() {
   static const std::vector<std::string> states = {
       std::string(CaseStateName(CaseState::kPublished)),

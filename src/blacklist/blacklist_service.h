@@ -18,6 +18,7 @@
 #include "base/result.h"
 #include "base/workday_calendar.h"
 #include "blacklist/case_machine.h"
+#include "blacklist/entry_rules.h"
 #include "blacklist/measures.h"
 #include "store/blacklist_tables.h"
 
@@ -78,6 +79,17 @@ Result<std::optional<CaseFile>> ReadCaseFile(
 // The deadline that matters in the case's current state (objection window, answer,
 // approval-free publication, removal decision, expiry), if any.
 std::optional<Date> NextDue(const store::CaseRow& row, const Deadlines& deadlines);
+
+// Proposes a case for every enterprise (of `region_code`, "" = all) whose credit records in
+// force meet an entry rule (entry_rules.h) on `today` and that has no open case, unless a
+// case under the same rule was already opened since the newest record that meets it (a
+// dismissed proposal is not made again for the same facts). The reason names the rule and
+// the records; the basis its article; the authority the department of the newest penalty.
+// Returns the new cases.
+Result<std::vector<store::CaseRow>> ProposeCases(soci::session& sql, const std::string& region_code,
+                                                 Date today, const std::string& actor,
+                                                 const std::string& now,
+                                                 const EntryRules& rules = EntryRules::Default());
 
 // Expires every case whose term is over on `today` (party system); returns how many.
 Result<int> ExpireDueCases(soci::session& sql, Date today, const std::string& now,

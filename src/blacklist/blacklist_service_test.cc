@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
+#include "credit/record_service.h"
 #include "store/credit_record_table.h"
 #include "store/enterprise_repository.h"
 #include "store/test_database.h"
@@ -111,6 +112,50 @@ TEST_P(BlacklistServiceTest, PublishWritesTheRecordAndExpiryRevokesIt) {
     }
   }
   EXPECT_TRUE(revoked);
+}
+
+TEST_P(BlacklistServiceTest, RecordsMeetingAnEntryRuleProposeOneCase) {
+  auto add = [&](const char* kind, const char* severity, const char* on, const char* doc) {
+    ASSERT_TRUE(db().Write([&](soci::session& sql) {
+                      return credit::AddRecord(sql, kUscc,
+                                               {kind, on, "记录", "石家庄市市场监督管理局", doc,
+                                                "bad", severity, "", ""},
+                                               "tester", Date::FromYmd(2026, 11, 27))
+                          .status();
+                    })
+                    .ok());
+  };
+  auto propose = [&](Date today) {
+    std::vector<store::CaseRow> made;
+    EXPECT_TRUE(db().Write([&](soci::session& sql) {
+                      ZL_ASSIGN_OR_RETURN(made, ProposeCases(sql, "", today, "system",
+                                                             today.ToString() + "T08:00:00Z"));
+                      return Status();
+                    })
+                    .ok());
+    return made;
+  };
+  add("inspection_fail", "serious", "2026-03-01", "抽-1");
+  add("penalty", "serious", "2026-06-01", "罚-1");
+  EXPECT_TRUE(propose(Date::FromYmd(2026, 8, 1)).empty());  // the re-check is missing
+  add("inspection_fail", "serious", "2026-05-10", "抽-2");
+  std::vector<store::CaseRow> made = propose(Date::FromYmd(2026, 8, 1));
+  ASSERT_EQ(made.size(), 1u);
+  EXPECT_EQ(made[0].rule_code, "art7_spot_check");
+  EXPECT_EQ(made[0].state, "proposed");
+  EXPECT_EQ(made[0].basis, "《市场监督管理严重违法失信名单管理办法》第七条");
+  EXPECT_EQ(made[0].authority, "石家庄市市场监督管理局");
+  EXPECT_NE(made[0].reason.find("罚-1"), std::string::npos);
+  // Open: not proposed twice. Dismissed: not again for the same facts.
+  EXPECT_TRUE(propose(Date::FromYmd(2026, 8, 2)).empty());
+  ASSERT_TRUE(
+      Step(made[0].id, CaseAction::kDismiss, Party::kRegulator, Date::FromYmd(2026, 8, 3)).ok());
+  EXPECT_TRUE(propose(Date::FromYmd(2026, 8, 4)).empty());
+  // A new heavier penalty after the dismissal is a new fact: proposed again.
+  add("penalty", "serious", "2026-10-01", "罚-2");
+  made = propose(Date::FromYmd(2026, 11, 27));
+  ASSERT_EQ(made.size(), 1u);
+  EXPECT_NE(made[0].reason.find("罚-2"), std::string::npos);
 }
 
 ZL_INSTANTIATE_BACKEND_TESTS(BlacklistServiceTest);
