@@ -339,6 +339,63 @@ Result<std::vector<store::CaseRow>> ProposeCases(soci::session& sql, const std::
   return proposed;
 }
 
+Result<int> AdoptListingRecords(soci::session& sql, Date today, const std::string& actor,
+                                const std::string& now) {
+  struct Listing {
+    long long id = 0;
+    std::string uscc, occurred_on, title, department, published_from;
+  };
+  std::vector<Listing> found;
+  Listing l;
+  soci::indicator published_ind = soci::i_ok;
+  soci::statement st =
+      (sql.prepare << "SELECT c.id, c.uscc, c.occurred_on, c.title, c.source_department, "
+                      "c.published_from FROM credit_record c WHERE c.kind = 'dishonesty_list' "
+                      "AND NOT EXISTS (SELECT 1 FROM credit_record x WHERE x.replaces = c.id) "
+                      "AND NOT EXISTS (SELECT 1 FROM blacklist_case b WHERE b.record_id = c.id) "
+                      "ORDER BY c.uscc, c.occurred_on",
+       soci::into(l.id), soci::into(l.uscc), soci::into(l.occurred_on), soci::into(l.title),
+       soci::into(l.department), soci::into(l.published_from, published_ind));
+  st.execute();
+  while (st.fetch()) {
+    if (published_ind != soci::i_ok) l.published_from.clear();
+    found.push_back(l);
+  }
+  int adopted = 0;
+  for (const Listing& r : found) {
+    ZL_ASSIGN_OR_RETURN(std::vector<store::CaseRow> cases, store::ListCases(sql, {.uscc = r.uscc}));
+    if (std::any_of(cases.begin(), cases.end(),
+                    [](const store::CaseRow& c) { return !Closed(FactsOf(c).state); })) {
+      continue;
+    }
+    ZL_ASSIGN_OR_RETURN(std::optional<domain::Enterprise> e, store::FindEnterprise(sql, r.uscc));
+    if (!e) continue;
+    store::CaseRow c;
+    c.uscc = r.uscc;
+    c.region_code = e->region_code;
+    c.state = std::string(CaseStateName(CaseState::kPublished));
+    c.rule_code = "adopted";
+    c.reason = r.title;
+    c.basis = "《市场监督管理严重违法失信名单管理办法》（迁移的历史失信记录）";
+    c.authority = r.department;
+    c.measures = JoinCodes(MeasureCatalogue::Default().DefaultCodes());
+    c.listed_on = r.occurred_on;
+    c.published_on = r.published_from.empty() ? r.occurred_on : r.published_from;
+    c.record_id = r.id;
+    c.created_by = actor;
+    c.created_at = c.updated_at = now;
+    ZL_ASSIGN_OR_RETURN(c.id, store::InsertCase(sql, c));
+    ZL_RETURN_IF_ERROR(store::InsertCaseEvent(
+                           sql,
+                           {c.id, 0, "adopt", "", c.state, "system", actor, today.ToString(), now,
+                            "迁移信用记录 " + std::to_string(r.id) + " 为已公示的黑名单案件"},
+                           {})
+                           .status());
+    ++adopted;
+  }
+  return adopted;
+}
+
 const std::vector<std::string>& PublicStates() {
   static const std::vector<std::string> states = {
       std::string(CaseStateName(CaseState::kPublished)),

@@ -91,6 +91,15 @@ Result<std::vector<store::CaseRow>> ProposeCases(soci::session& sql, const std::
                                                  const std::string& now,
                                                  const EntryRules& rules = EntryRules::Default());
 
+// Takes dishonesty_list credit records in force that no case points to (written before the
+// blacklist was kept here, or imported from another system: credit-rules.md §4 item 20's
+// legacy listings) onto the list: each becomes a published case (listed on the record's
+// date, with its title as the reason and its department as the authority) with one event
+// "adopt" saying where it came from. Enterprises with an open case are left alone. Run
+// ExpireDueCases afterwards to end the ones whose term is already over. Returns how many.
+Result<int> AdoptListingRecords(soci::session& sql, Date today, const std::string& actor,
+                                const std::string& now);
+
 // Expires every case whose term is over on `today` (party system); returns how many.
 Result<int> ExpireDueCases(soci::session& sql, Date today, const std::string& now,
                            const Procedure& procedure = Procedure::Default(),

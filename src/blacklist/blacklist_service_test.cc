@@ -158,6 +158,48 @@ TEST_P(BlacklistServiceTest, RecordsMeetingAnEntryRuleProposeOneCase) {
   EXPECT_NE(made[0].reason.find("罚-2"), std::string::npos);
 }
 
+TEST_P(BlacklistServiceTest, LegacyListingRecordsAreTakenOnOnce) {
+  std::int64_t record_id = 0;
+  ASSERT_TRUE(db().Write([&](soci::session& sql) {
+                    ZL_ASSIGN_OR_RETURN(
+                        store::StoredRecord r,
+                        credit::AddRecord(sql, kUscc,
+                                          {"dishonesty_list", "2025-06-01", "列入质量黑名单",
+                                           "河北省质量技术监督局", "冀质监〔2025〕1号", "bad",
+                                           "serious", "2025-06-05", ""},
+                                          "import", Date::FromYmd(2026, 11, 27)));
+                    record_id = r.record.id;
+                    return Status();
+                  })
+                  .ok());
+  auto adopt = [&] {
+    int n = -1;
+    EXPECT_TRUE(db().Write([&](soci::session& sql) {
+                      ZL_ASSIGN_OR_RETURN(n, AdoptListingRecords(sql, Date::FromYmd(2026, 11, 27),
+                                                                 "system", "now"));
+                      return Status();
+                    })
+                    .ok());
+    return n;
+  };
+  EXPECT_EQ(adopt(), 1);
+  EXPECT_EQ(adopt(), 0);  // the record now has its case
+  std::vector<store::PublicListing> listed;
+  ASSERT_TRUE(db().Read([&](soci::session& sql) {
+                    ZL_ASSIGN_OR_RETURN(auto page,
+                                        store::ListPublicCases(sql, PublicStates(), "", 0, 10));
+                    listed = std::move(page.second);
+                    return Status();
+                  })
+                  .ok());
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0].c.record_id, record_id);
+  EXPECT_EQ(listed[0].c.listed_on, "2025-06-01");
+  EXPECT_EQ(listed[0].c.published_on, "2025-06-05");
+  EXPECT_EQ(listed[0].c.authority, "河北省质量技术监督局");
+  EXPECT_EQ(listed[0].name, "测试钢铁有限公司");
+}
+
 ZL_INSTANTIATE_BACKEND_TESTS(BlacklistServiceTest);
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "auth/accounts.h"
 #include "auth/audit_log.h"
 #include "base/clock.h"
+#include "blacklist/blacklist_service.h"
 #include "cli/commands.h"
 #include "cli/serve.h"
 #include "credit/grading_run.h"
@@ -157,6 +158,25 @@ void RunDemo(const DemoCommandOptions& o) {
     std::printf("demo: added %lld inspectors and %lld declared conflicts in %.2f s\n",
                 static_cast<long long>(made.inspectors), static_cast<long long>(made.conflicts),
                 SecondsSince(inspectors_start));
+    // The blacklist: the generated dishonesty_list records become published cases (those
+    // past their term expire at once), and records meeting an entry rule are proposed.
+    auto blacklist_start = std::chrono::steady_clock::now();
+    int adopted = 0, expired = 0;
+    std::size_t proposed = 0;
+    Check((*db)->Write([&](soci::session& sql) {
+      const Date today = Date::TodayInBeijing();
+      ZL_ASSIGN_OR_RETURN(adopted,
+                          blacklist::AdoptListingRecords(sql, today, "cli:demo", NowIsoUtc()));
+      ZL_ASSIGN_OR_RETURN(expired, blacklist::ExpireDueCases(sql, today, NowIsoUtc()));
+      ZL_ASSIGN_OR_RETURN(std::vector<store::CaseRow> made,
+                          blacklist::ProposeCases(sql, "", today, "cli:demo", NowIsoUtc()));
+      proposed = made.size();
+      return Status();
+    }));
+    std::printf(
+        "demo: blacklist: %d listings taken on (%d of them past their term), %zu cases "
+        "proposed in %.2f s\n",
+        adopted, expired, proposed, SecondsSince(blacklist_start));
   }
   Check(auth::AppendAudit(**db, auth::Principal::Cli("demo"),
                           {"demo.load", "enterprise", "", "",

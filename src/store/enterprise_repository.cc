@@ -119,6 +119,9 @@ Status EnterpriseRepository::DeleteAll() {
   return db_.Write([](soci::session& sql) {
     sql << "DELETE FROM import_error";
     sql << "DELETE FROM import_run";
+    sql << "DELETE FROM blacklist_document";
+    sql << "DELETE FROM blacklist_event";
+    sql << "DELETE FROM blacklist_case";
     sql << "DELETE FROM credit_grade_history";
     sql << "DELETE FROM credit_grade";
     sql << "DELETE FROM credit_record";
