@@ -4,10 +4,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 
-#include "base/embedded_file.h"
+#include "base/embedded_data.h"
 #include "domain/tsv.h"
 
 namespace zl::auth {
@@ -112,15 +110,8 @@ Result<RolePermissions> RolePermissions::FromText(std::string_view tsv, std::str
 }
 
 const RolePermissions& RolePermissions::Default() {
-  static const RolePermissions* const kDefault = [] {
-    const EmbeddedFile& f = data::RoleFiles()[0];
-    Result<RolePermissions> r = FromText(f.bytes, f.path);
-    if (!r.ok()) {  // the build embedded a broken file: a bug, not a runtime condition
-      std::fprintf(stderr, "embedded role data is invalid: %s\n", r.status().ToString().c_str());
-      std::abort();
-    }
-    return new RolePermissions(std::move(r).value());
-  }();
+  static const RolePermissions* const kDefault = new RolePermissions(
+      ParseEmbeddedOrDie<RolePermissions>(data::RoleFiles()[0], &RolePermissions::FromText));
   return *kDefault;
 }
 

@@ -7,12 +7,10 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
-#include <cstdio>
-#include <cstdlib>
 #include <span>
 #include <string>
 
-#include "base/embedded_file.h"
+#include "base/embedded_data.h"
 
 namespace zl::blacklist {
 namespace data {
@@ -336,16 +334,8 @@ Result<Procedure> Procedure::Parse(std::string_view text, std::string_view sourc
 }
 
 const Procedure& Procedure::Default() {
-  static const Procedure* const kDefault = [] {
-    const EmbeddedFile& f = data::ProcedureFiles()[0];
-    Result<Procedure> r = Parse(f.bytes, f.path);
-    if (!r.ok()) {  // the build embedded a broken file: a bug, not a runtime condition
-      std::fprintf(stderr, "embedded blacklist procedure is invalid: %s\n",
-                   r.status().ToString().c_str());
-      std::abort();
-    }
-    return new Procedure(std::move(r).value());
-  }();
+  static const Procedure* const kDefault =
+      new Procedure(ParseEmbeddedOrDie<Procedure>(data::ProcedureFiles()[0], &Procedure::Parse));
   return *kDefault;
 }
 

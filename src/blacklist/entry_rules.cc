@@ -4,10 +4,8 @@
 #include <fmt/format.h>
 
 #include <charconv>
-#include <cstdio>
-#include <cstdlib>
 
-#include "base/embedded_file.h"
+#include "base/embedded_data.h"
 #include "domain/credit_record.h"
 #include "domain/record_kind.h"
 #include "domain/tsv.h"
@@ -86,15 +84,8 @@ Result<EntryRules> EntryRules::Parse(std::string_view text, std::string_view sou
 }
 
 const EntryRules& EntryRules::Default() {
-  static const EntryRules* const kDefault = [] {
-    const EmbeddedFile& f = data::EntryRuleFiles()[0];
-    Result<EntryRules> r = Parse(f.bytes, f.path);
-    if (!r.ok()) {  // the build embedded a broken file: a bug, not a runtime condition
-      std::fprintf(stderr, "embedded entry rules are invalid: %s\n", r.status().ToString().c_str());
-      std::abort();
-    }
-    return new EntryRules(std::move(r).value());
-  }();
+  static const EntryRules* const kDefault =
+      new EntryRules(ParseEmbeddedOrDie<EntryRules>(data::EntryRuleFiles()[0], &EntryRules::Parse));
   return *kDefault;
 }
 

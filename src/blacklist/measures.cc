@@ -4,10 +4,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 
-#include "base/embedded_file.h"
+#include "base/embedded_data.h"
 #include "domain/tsv.h"
 
 namespace zl::blacklist {
@@ -39,16 +37,8 @@ Result<MeasureCatalogue> MeasureCatalogue::Parse(std::string_view text,
 }
 
 const MeasureCatalogue& MeasureCatalogue::Default() {
-  static const MeasureCatalogue* const kDefault = [] {
-    const EmbeddedFile& f = data::MeasureFiles()[0];
-    Result<MeasureCatalogue> r = Parse(f.bytes, f.path);
-    if (!r.ok()) {  // the build embedded a broken file: a bug, not a runtime condition
-      std::fprintf(stderr, "embedded measure catalogue is invalid: %s\n",
-                   r.status().ToString().c_str());
-      std::abort();
-    }
-    return new MeasureCatalogue(std::move(r).value());
-  }();
+  static const MeasureCatalogue* const kDefault = new MeasureCatalogue(
+      ParseEmbeddedOrDie<MeasureCatalogue>(data::MeasureFiles()[0], &MeasureCatalogue::Parse));
   return *kDefault;
 }
 

@@ -25,18 +25,21 @@ namespace zl::cli {
 
 namespace {
 
-struct ExpireOptions {
+struct JobOptions {
   std::string db_url = kDefaultDb;
   std::string as_of;
 };
 
-void RunExpire(const ExpireOptions& o) {
-  Date day = Date::TodayInBeijing();
-  if (!o.as_of.empty()) {
-    Result<Date> d = Date::Parse(o.as_of);
-    if (!d.ok()) throw CliFailure("--as-of: not a date (YYYY-MM-DD): " + o.as_of);
-    day = *d;
-  }
+// --as-of, or today in Beijing.
+Date AsOf(const JobOptions& o) {
+  if (o.as_of.empty()) return Date::TodayInBeijing();
+  Result<Date> d = Date::Parse(o.as_of);
+  if (!d.ok()) throw CliFailure("--as-of: not a date (YYYY-MM-DD): " + o.as_of);
+  return *d;
+}
+
+void RunExpire(const JobOptions& o) {
+  const Date day = AsOf(o);
   auto db = store::Database::Open(o.db_url);
   Check(db.status());
   const auth::Principal actor = auth::Principal::Cli(OsUser());
@@ -55,13 +58,8 @@ void RunExpire(const ExpireOptions& o) {
   std::printf("%d blacklist case(s) expired as of %s\n", expired, day.ToString().c_str());
 }
 
-void RunPropose(const ExpireOptions& o) {
-  Date day = Date::TodayInBeijing();
-  if (!o.as_of.empty()) {
-    Result<Date> d = Date::Parse(o.as_of);
-    if (!d.ok()) throw CliFailure("--as-of: not a date (YYYY-MM-DD): " + o.as_of);
-    day = *d;
-  }
+void RunPropose(const JobOptions& o) {
+  const Date day = AsOf(o);
   auto db = store::Database::Open(o.db_url);
   Check(db.status());
   const auth::Principal actor = auth::Principal::Cli(OsUser());
@@ -88,14 +86,14 @@ void RunPropose(const ExpireOptions& o) {
 void AddBlacklistCommand(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("blacklist", "The quality blacklist (严重违法失信名单)");
   cmd->require_subcommand(1);
-  auto o = std::make_shared<ExpireOptions>();
+  auto o = std::make_shared<JobOptions>();
   CLI::App* expire =
       cmd->add_subcommand("expire", "End the cases whose term is over (Order 44 Art. 21)");
   expire->add_option("--db", o->db_url, "Database URL (sqlite:PATH or postgresql://...)")
       ->capture_default_str();
   expire->add_option("--as-of", o->as_of, "The day to expire as of (default: today in Beijing)");
   expire->callback([o] { RunExpire(*o); });
-  auto p = std::make_shared<ExpireOptions>();
+  auto p = std::make_shared<JobOptions>();
   CLI::App* propose = cmd->add_subcommand(
       "propose", "Propose cases where credit records meet an entry rule (data/blacklist)");
   propose->add_option("--db", p->db_url, "Database URL (sqlite:PATH or postgresql://...)")

@@ -8,7 +8,7 @@
 #include <map>
 #include <mutex>
 
-#include "base/embedded_file.h"
+#include "base/embedded_data.h"
 #include "domain/record_kind.h"
 #include "domain/tsv.h"
 
@@ -430,16 +430,9 @@ Result<RuleSet> RuleSet::Parse(std::string_view text, std::string_view source) {
 }
 
 const RuleSet& RuleSet::Default() {
-  static const RuleSet* rules = [] {
-    const EmbeddedFile& file = data::GradingRuleFiles().front();
-    Result<RuleSet> parsed = Parse(file.bytes, file.path);
-    if (!parsed.ok()) {
-      fmt::print(stderr, "built-in grading rules are invalid: {}\n", parsed.status().message());
-      std::abort();
-    }
-    return new RuleSet(std::move(*parsed));
-  }();
-  return *rules;
+  static const RuleSet* const kDefault =
+      new RuleSet(ParseEmbeddedOrDie<RuleSet>(data::GradingRuleFiles().front(), &RuleSet::Parse));
+  return *kDefault;
 }
 
 Grade RuleSet::GradeForScore(double score) const {

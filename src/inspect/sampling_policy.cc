@@ -5,10 +5,8 @@
 
 #include <charconv>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 
-#include "base/embedded_file.h"
+#include "base/embedded_data.h"
 #include "domain/tsv.h"
 
 namespace zl::inspect {
@@ -42,16 +40,9 @@ int64_t DrawCount(double ratio, int64_t pool_size) {
 }
 
 const SamplingPolicy& SamplingPolicy::Default() {
-  static const SamplingPolicy* const kDefault = [] {
-    const EmbeddedFile& f = data::SamplingPolicyFiles()[0];
-    Result<SamplingPolicy> r = FromText(f.bytes, f.path);
-    if (!r.ok()) {  // the build embedded a broken file: a bug, not a runtime condition
-      std::fprintf(stderr, "embedded sampling policy is invalid: %s\n",
-                   r.status().ToString().c_str());
-      std::abort();
-    }
-    return new SamplingPolicy(std::move(r).value());
-  }();
+  static const SamplingPolicy* const kDefault =
+      new SamplingPolicy(ParseEmbeddedOrDie<SamplingPolicy>(data::SamplingPolicyFiles()[0],
+                                                            &SamplingPolicy::FromText));
   return *kDefault;
 }
 
