@@ -11,7 +11,13 @@
 // records revoked, two grading runs (the second activating a rule set "e2e-<time>" loaded
 // from a copy of the active rules with grade A from 65 points), one random inspection task
 // (one city, one industry) drawn, one result recorded and the task published (skipped when
-// the server has no inspection API), one sign-out.
+// the server has no inspection API), one sign-out. On a demo database (accounts tangshan and
+// qiye, password ZL_DEMO_PASSWORD, by default ZL_ADMIN_PASSWORD) the blacklist checks add
+// three blacklist cases with their steps, dated in the past where the process needs it: one
+// for a Tangshan enterprise opened, notified and dismissed today; one for another Tangshan
+// enterprise opened two months ago and taken to publication (it stays on the public list);
+// one for qiye's enterprise listed more than a year ago, whose early removal qiye requests
+// and the province administrator grants; and sign-ins of admin, tangshan and qiye.
 //
 // Prints one line per check and ends with "e2e: N passed, M failed"; exits 1 on any failure.
 import assert from 'node:assert/strict'
@@ -19,13 +25,15 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
+import { chromium, request } from 'playwright-core'
 
 const base = (process.env.ZL_BASE_URL || '').replace(/\/+$/, '')
 const expected = process.env.ZL_EXPECT_ENTERPRISES || ''
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium'
 const adminName = process.env.ZL_ADMIN_NAME || 'admin'
 const adminPassword = process.env.ZL_ADMIN_PASSWORD || ''
+// The demo accounts (tangshan, qiye) share one password, by default the administrator's.
+const demoPassword = process.env.ZL_DEMO_PASSWORD || adminPassword
 const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'test-results')
 const ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -99,10 +107,45 @@ async function apiJson(page, pathAndQuery) {
   return res.json()
 }
 
+// Beijing's date `offset` days from today (the server dates steps in Beijing time).
+const dayOffset = (offset) => isoDay(new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000))
+
+// An API session of its own (cookie jar apart from the browser's), for steps the test takes
+// as another account: json(path) reads, post(path, body) answers { status, body }, ok(path,
+// body) asserts success and returns the body. null when the account cannot sign in.
+async function apiSession(name, password) {
+  const ctx = await request.newContext({ baseURL: base })
+  const res = await ctx.post('/api/v1/auth/login', { data: { name, password } })
+  if (!res.ok()) {
+    await ctx.dispose()
+    return null
+  }
+  const me = await res.json()
+  const post = async (where, body) => {
+    const answer = await ctx.post(where, { data: body, headers: { 'X-CSRF-Token': me.csrf_token || '' } })
+    return { status: answer.status(), body: await answer.json().catch(() => null) }
+  }
+  return {
+    ctx,
+    me,
+    post,
+    json: async (where) => {
+      const answer = await ctx.get(where)
+      assert.ok(answer.ok(), `GET ${where} as ${name} answered ${answer.status()}`)
+      return answer.json()
+    },
+    ok: async (where, body) => {
+      const answer = await post(where, body)
+      assert.ok(answer.status >= 200 && answer.status < 300, `POST ${where} as ${name} answered ${answer.status}: ${answer.body?.detail || ''}`)
+      return answer.body
+    },
+  }
+}
+
 const watchdog = setTimeout(() => {
   console.log(`e2e: ${passed} passed, ${failed + 1} failed (timed out)`)
   process.exit(1)
-}, 300_000)
+}, 480_000)
 
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'zl-e2e-'))
 fs.mkdirSync(resultsDir, { recursive: true })
@@ -299,7 +342,7 @@ try {
   })
 
   await check('placeholder sections say they are coming soon', async () => {
-    await page.goto(`${base}/blacklist`)
+    await page.goto(`${base}/recalls`)
     await page.getByTestId('coming-soon').getByText('Coming soon').waitFor()
   })
 
@@ -757,6 +800,244 @@ try {
       await page.waitForTimeout(400) // let the result tags finish their transitions
       await page.screenshot({ path: path.join(resultsDir, 'inspections-public.png'), fullPage: true })
     })
+  }
+
+  // The quality blacklist (issue #7), on the demo accounts tangshan (city_admin of 唐山市) and
+  // qiye (the enterprise account of the demo's first enterprise), both with the demo password.
+  let bl = null // { admin, city, firm }: API sessions of the three accounts (null: skipped)
+  if (adminPassword) {
+    const admin = await apiSession(adminName, adminPassword)
+    const city = await apiSession('tangshan', demoPassword)
+    const firm = await apiSession('qiye', demoPassword)
+    if (admin && city && firm && firm.me.uscc) bl = { admin, city, firm }
+    else console.log('skip blacklist: the demo accounts tangshan and qiye cannot sign in (not a demo database?)')
+  }
+
+  if (bl) {
+    // A step the server refuses (409) is logged by the browser as a failed request.
+    allowedErrors.push((text, where) => where.includes('/api/v1/blacklist/cases/') && /\b409\b/.test(text))
+    // Signs in through the login page (the browser is signed out).
+    async function signIn(name, password) {
+      await page.goto(`${base}/login`)
+      await page.locator('#zl-login-name').fill(name)
+      await page.locator('#zl-login-password').fill(password)
+      await page.getByTestId('login-submit').click()
+      await page.waitForURL(/\/console$/)
+      await page.getByTestId('current-user').getByText(name).waitFor()
+    }
+    const caseLink = (id) => `${base}/console/blacklist/${id}`
+    const caseView = (state) => page.locator(`[data-testid=case-view][data-state=${state}]`)
+    // Two Tangshan enterprises without an open case: one for a case dismissed today, one to list.
+    const openUscc = new Set((await bl.admin.json('/api/v1/blacklist/cases')).items
+      .filter((c) => !['dismissed', 'removed', 'expired'].includes(c.state)).map((c) => c.uscc))
+    const [first, second] = (await bl.admin.json('/api/v1/enterprises?region=130200&page=1&per_page=50')).items
+      .filter((e) => !openUscc.has(e.uscc))
+    let caseA = null
+    let caseB = null
+
+    // Takes one step through the case page's form.
+    async function step(action, reason, on = '') {
+      const form = page.getByTestId('step-form')
+      await form.getByTestId(`step-action-${action}`).click()
+      if (on) await form.locator('#zl-step-on').fill(on)
+      await form.locator('#zl-step-reason').fill(reason)
+      await form.getByTestId('step-submit').click()
+    }
+
+    await check('a city administrator opens a blacklist case through the dialog and serves notice', async () => {
+      assert.ok(first && second, 'fewer than two Tangshan enterprises without an open case')
+      await signIn('tangshan', demoPassword)
+      await page.getByTestId('menu-blacklist').click()
+      await page.waitForURL(/\/console\/blacklist$/)
+      await page.getByTestId('worklist-table').waitFor()
+      await page.getByTestId('case-create').click()
+      const dialog = page.getByTestId('case-dialog')
+      await dialog.waitFor()
+      await page.waitForTimeout(400) // the dialog's opening animation
+      const defaults = (await bl.admin.json('/api/v1/blacklist/measures')).items.filter((m) => m.default).map((m) => m.code)
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid=case-measures] .el-checkbox.is-checked').length === n, defaults.length)
+      assert.equal(await dialog.locator('#zl-case-authority').inputValue(), '唐山市市场监督管理局')
+      await dialog.locator('#zl-case-uscc').fill(first.uscc)
+      await dialog.locator('#zl-case-reason').fill('e2e: 监督抽查不合格且复检仍不合格，并受到较重行政处罚')
+      await dialog.locator('#zl-case-basis').fill('《市场监督管理严重违法失信名单管理办法》第七条')
+      await dialog.getByTestId('case-save').click()
+      await page.waitForURL(/\/console\/blacklist\/\d+$/)
+      await caseView('proposed').waitFor()
+      caseA = await page.getByTestId('case-view').getAttribute('data-case-id')
+      const opened = await bl.city.json(`/api/v1/blacklist/cases/${caseA}`)
+      assert.equal(opened.uscc, first.uscc)
+      assert.deepEqual(opened.measures.map((m) => m.code), defaults)
+
+      await step('notify', 'e2e: 送达列入严重违法失信名单告知书')
+      await caseView('notified').waitFor()
+      const events = page.locator('[data-testid=case-timeline] [data-testid=case-event]')
+      await page.locator('[data-testid=case-event][data-action=notify]').waitFor()
+      assert.deepEqual(await events.evaluateAll((els) => els.map((e) => e.dataset.action)), ['open', 'notify'])
+    })
+
+    await check('while the objection window is open, deciding to list is not offered and a back-dated step is refused', async () => {
+      assert.ok(caseA, 'no case from the check above')
+      const form = page.getByTestId('step-form')
+      const offered = (await form.getAttribute('data-actions')).split(' ')
+      assert.deepEqual(offered, ['dismiss'], `offered: ${offered.join(', ')}`)
+      assert.equal(await form.getByTestId('step-action-decide_list').count(), 0)
+      const kase = await bl.city.json(`/api/v1/blacklist/cases/${caseA}`)
+      await form.getByTestId('step-withheld').getByText(kase.deadlines.objection_window_ends).waitFor()
+      // The server says the same.
+      const refused = await bl.city.post(`/api/v1/blacklist/cases/${caseA}/steps`, { action: 'decide_list', reason: 'e2e' })
+      assert.equal(refused.status, 409, `decide_list answered ${refused.status}`)
+      assert.match(refused.body.detail, /objection window is open until/)
+      // A step dated before the notice: the server's refusal shows with its detail.
+      await step('dismiss', 'e2e: 证据不足，不予列入', dayOffset(-1))
+      await form.getByTestId('problem-detail').getByText('a step cannot be dated before it').waitFor()
+      await form.locator('#zl-step-on').fill('')
+      await form.getByTestId('step-submit').click()
+      await caseView('dismissed').waitFor()
+      await page.getByTestId('case-closed').waitFor()
+      await page.screenshot({ path: path.join(resultsDir, 'blacklist-case.png'), fullPage: true })
+    })
+
+    await check('a case taken to publication shows each state, and the worklist filters by state', async () => {
+      // Opened on paper two months ago; the steps recorded through the form with their days.
+      caseB = (await bl.city.ok('/api/v1/blacklist/cases', {
+        uscc: second.uscc, reason: 'e2e: 生产销售的产品造成重大质量安全事故，并受到较重行政处罚', basis: '令44号第七条',
+        authority: '唐山市市场监督管理局', on: dayOffset(-60),
+      })).id
+      await page.goto(caseLink(caseB))
+      await caseView('proposed').waitFor()
+      await step('notify', 'e2e: 送达告知书（补录）', dayOffset(-53))
+      await caseView('notified').waitFor()
+      await step('decide_list', 'e2e: 异议期届满未提出异议，决定列入', dayOffset(-32))
+      await caseView('awaiting_approval').waitFor()
+      assert.equal(await page.getByTestId('step-none').count(), 1, 'the city administrator is offered a step while awaiting approval')
+      await bl.admin.ok(`/api/v1/blacklist/cases/${caseB}/steps`, { action: 'approve', reason: 'e2e: 同意列入', on: dayOffset(-31) })
+      await page.reload()
+      await caseView('listed').waitFor()
+      await step('publish', 'e2e: 通过国家企业信用信息公示系统公示', dayOffset(-28))
+      await caseView('published').waitFor()
+      const states = await page.locator('[data-testid=case-event]').evaluateAll((els) => els.map((e) => e.dataset.to))
+      assert.deepEqual(states, ['proposed', 'notified', 'awaiting_approval', 'listed', 'published'])
+
+      await page.goto(`${base}/console/blacklist?state=published`)
+      const row = page.locator('[data-testid=worklist-table] .el-table__body tr.el-table__row', { has: page.locator(`[data-case-id="${caseB}"]`) })
+      await row.locator('[data-testid=case-state][data-state=published]').waitFor()
+      const shown = await page.locator('[data-testid=worklist-table] [data-testid=case-state]').evaluateAll((els) => els.map((e) => e.dataset.state))
+      assert.ok(shown.length >= 1 && shown.every((s) => s === 'published'), `the state filter shows ${shown.join(', ')}`)
+      await page.screenshot({ path: path.join(resultsDir, 'blacklist-worklist.png'), fullPage: true })
+    })
+
+    await check('the public list shows the published enterprise, its credit file the red badge', async () => {
+      assert.ok(caseB, 'no published case from the check above')
+      await page.goto(`${base}/`)
+      await page.getByTestId('nav-blacklist').click()
+      await page.waitForURL(/\/blacklist$/)
+      await page.locator('#zl-blacklist-q').fill(second.uscc)
+      await page.getByTestId('blacklist-search').click()
+      const link = page.locator(`[data-testid=blacklist-name][data-uscc="${second.uscc}"]`)
+      await link.waitFor()
+      const api = await bl.admin.json(`/api/v1/blacklist?q=${second.uscc}`)
+      assert.equal(api.total, 1)
+      assert.equal(digits(await page.getByTestId('blacklist-total').textContent()), '1')
+      const href = await page.getByTestId('blacklist-export-csv').getAttribute('href')
+      const csv = await page.request.get(`${base}${href}`)
+      assert.equal(csv.status(), 200, `GET ${href} answered ${csv.status()}`)
+      assert.ok(csvLines(await csv.body()).some((l) => l.includes(second.uscc)), 'the CSV export lacks the enterprise')
+      // May it bid? No: the row fills in the code.
+      await page.getByTestId('blacklist-check-row').first().click()
+      await page.getByTestId('check-submit').click()
+      await page.locator('[data-testid=check-answer][data-allowed=false]').waitFor()
+      await page.waitForTimeout(300)
+      await page.screenshot({ path: path.join(resultsDir, 'blacklist-public.png'), fullPage: true })
+
+      await link.click()
+      await page.waitForURL(new RegExp(`/enterprises/${second.uscc}$`))
+      await page.getByTestId('blacklist-badge').getByText('列入严重违法失信名单').waitFor()
+      assert.equal(await page.locator('[data-testid=summary-list-status] [data-status]').getAttribute('data-status'), 'serious_dishonesty')
+      await page.screenshot({ path: path.join(resultsDir, 'blacklist-badge.png') })
+    })
+
+    let caseC = null
+    await check('an enterprise opens its case by number and requests early removal with its commitment letter', async () => {
+      // Listed well over a year ago: opened, notified, decided, approved and published by the
+      // province administrator (the demo's enterprise is outside Tangshan).
+      // The demo may have a case of its own for the enterprise (taken on from its records):
+      // one still open before listing is dismissed; a published one that may be removed early is
+      // used as it is.
+      const uscc = bl.firm.me.uscc
+      const existing = (await bl.admin.json('/api/v1/blacklist/cases')).items
+        .find((c) => c.uscc === uscc && !['dismissed', 'removed', 'expired'].includes(c.state))
+      if (existing?.state === 'removal_requested') {
+        await bl.admin.ok(`/api/v1/blacklist/cases/${existing.id}/steps`, { action: 'refuse_removal', reason: 'e2e: 重新申请' })
+        existing.state = 'published'
+      }
+      if (existing && ['proposed', 'notified', 'objection_filed', 'objection_answered', 'awaiting_approval'].includes(existing.state)) {
+        await bl.admin.ok(`/api/v1/blacklist/cases/${existing.id}/steps`, { action: 'dismiss', reason: 'e2e: 撤销' })
+      } else if (existing) {
+        const from = existing.deadlines.removal_possible_from
+        assert.ok(existing.state === 'published' && from && from <= dayOffset(0),
+          `qiye's enterprise has case ${existing.id} (${existing.state}, early removal from ${from}) that this test cannot use`)
+        caseC = existing.id
+      }
+      if (!caseC) {
+        caseC = (await bl.admin.ok('/api/v1/blacklist/cases', {
+          uscc, reason: 'e2e: 监督抽查不合格且复检仍不合格，并受到较重行政处罚', basis: '令44号第七条',
+          authority: '河北省市场监督管理局', on: dayOffset(-460),
+        })).id
+        for (const [action, offset] of [['notify', -453], ['decide_list', -432], ['approve', -431], ['publish', -427]]) {
+          await bl.admin.ok(`/api/v1/blacklist/cases/${caseC}/steps`, { action, reason: `e2e: ${action}（补录）`, on: dayOffset(offset) })
+        }
+      }
+      await page.goto(`${base}/console`)
+      await page.getByTestId('logout').click()
+      await page.waitForURL(/\/login(\?|$)/)
+      await signIn('qiye', demoPassword)
+      await page.getByTestId('menu-blacklist').click()
+      await page.waitForURL(/\/console\/blacklist$/)
+      assert.equal(await page.getByTestId('worklist-table').count(), 0, 'an enterprise sees the worklist')
+      await page.locator('#zl-case-number').fill(`黑名单案件 ${caseC}`)
+      await page.getByTestId('case-number-open').click()
+      await page.waitForURL(new RegExp(`/console/blacklist/${caseC}$`))
+      await caseView('published').waitFor()
+      const form = page.getByTestId('step-form')
+      assert.equal(await form.getAttribute('data-actions'), 'request_removal')
+      assert.equal(await form.locator('#zl-step-on').count(), 0, 'an enterprise is offered a date')
+      const letter = form.locator('#zl-step-doc-content-0')
+      const template = await letter.inputValue()
+      assert.ok(template.startsWith('守信承诺书') && template.includes(uscc), 'the commitment letter is not prefilled')
+      await form.locator('#zl-step-reason').fill('e2e: 已改正违法行为并履行处罚义务，申请提前移出')
+      await form.getByTestId('step-submit').click()
+      await form.getByText('请补全文书中【请填写…】处的内容').waitFor() // the template must be completed
+      await letter.fill(template.replace(/【请填写[^】]*】/g, '已停产整改，复检合格，罚款已缴清'))
+      await form.getByTestId('step-confirm').click()
+      await form.getByTestId('step-submit').click()
+      await caseView('removal_requested').waitFor()
+      const event = page.locator('[data-testid=case-event][data-action=request_removal]')
+      await event.getByTestId('document-name').getByText('守信承诺书').waitFor()
+      const kase = await bl.firm.json(`/api/v1/blacklist/cases/${caseC}`)
+      assert.equal(kase.state, 'removal_requested')
+      const doc = kase.events.at(-1).documents[0]
+      assert.ok(doc.content.includes('罚款已缴清') && !doc.content.includes('【请填写'), 'the letter sent is not the completed one')
+      assert.equal((await event.getByTestId('document-sha').getAttribute('title')), doc.sha256)
+      await page.waitForTimeout(300)
+      await page.screenshot({ path: path.join(resultsDir, 'blacklist-removal.png'), fullPage: true })
+    })
+
+    await check('after the removal is granted the public list no longer shows the enterprise', async () => {
+      assert.ok(caseC, 'no case from the check above')
+      const uscc = bl.firm.me.uscc
+      assert.equal((await bl.admin.json(`/api/v1/blacklist?q=${uscc}`)).total, 1, 'not on the public list before the removal')
+      await bl.admin.ok(`/api/v1/blacklist/cases/${caseC}/steps`, { action: 'grant_removal', reason: 'e2e: 符合提前移出条件，同意移出' })
+      await page.reload()
+      await caseView('removed').waitFor()
+      await page.goto(`${base}/blacklist?q=${uscc}`)
+      await page.getByTestId('blacklist-table').getByText('名单中没有符合条件的企业').waitFor()
+      assert.equal(digits(await page.getByTestId('blacklist-total').textContent()), '0')
+      await page.goto(`${base}/enterprises/${uscc}`)
+      await page.getByTestId('credit-summary').waitFor()
+      assert.equal(await page.getByTestId('blacklist-badge').count(), 0, 'the badge stays after the removal')
+    })
+
+    for (const s of Object.values(bl)) await s.ctx.dispose()
   }
 
   await check('no console errors', async () => {

@@ -228,11 +228,17 @@ export const api = {
   // Published inspection tasks and their results (一公开): never risk classes.
   publicInspections: (params, opts) => getJson('/public/inspection-tasks', params, opts),
   publicInspectionResults: (id, params, opts) => getJson(`/public/inspection-tasks/${seg(id)}/results`, params, opts),
+  // The serious-dishonesty list (严重违法失信名单): public entries, the joint-punishment
+  // measures, and "may this enterprise …?" (activity: bid, procurement, honour, …).
+  blacklist: (params, opts) => getJson('/blacklist', params, opts),
+  blacklistMeasures: (opts) => getJson('/blacklist/measures', undefined, opts),
+  restrictions: (uscc, activity, opts) => getJson(`/enterprises/${seg(uscc)}/restrictions`, { activity }, opts),
 
   // Downloads (plain links: the browser sends the session cookie and saves the attachment).
   enterpriseExportUrl: (format, filters = {}) => buildUrl('/enterprises/export', { format, ...filters }),
   enterpriseReportUrl: (uscc, format) => buildUrl(`/enterprises/${seg(uscc)}/report`, { format }),
   importErrorsUrl: (id, format) => buildUrl(`/imports/${seg(id)}/errors`, { format }),
+  blacklistExportUrl: (format, q = '') => buildUrl('/blacklist/export', { q, format }),
 
   // Session. Login needs no CSRF token; a 401 from login or /auth/me is an answer, not an
   // expired session, so those two never trigger the unauthorized handler.
@@ -290,6 +296,13 @@ export const api = {
       body: result === 'fail' && severity ? { uscc, result, severity, note } : { uscc, result, note },
     }),
   publishInspection: (id) => request('POST', `/inspection/tasks/${seg(id)}/publish`),
+  // Blacklist cases (blacklist.manage; a case also its enterprise's own account). A case is
+  // opened with { uscc, reason, basis, authority, measures }; a step is { action, reason,
+  // documents: [{ name, content }], on } ("on" only for regulators, never after today).
+  blacklistCases: (params, opts) => request('GET', '/blacklist/cases', { ...opts, params }),
+  openBlacklistCase: (body) => request('POST', '/blacklist/cases', { body }),
+  blacklistCase: (id, opts) => request('GET', `/blacklist/cases/${seg(id)}`, opts),
+  takeBlacklistStep: (id, body) => request('POST', `/blacklist/cases/${seg(id)}/steps`, { body }),
   imports: (params, opts) => request('GET', '/imports', { ...opts, params }),
   importRun: (id, opts) => request('GET', `/imports/${seg(id)}`, opts),
   // kind: "enterprises" | "records"; options: strict (boolean), encoding ("" = let the

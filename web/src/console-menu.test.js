@@ -1,16 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { CONSOLE_MENU, visibleMenu } from './console-menu.js'
+import { CONSOLE_MENU, allows, visibleMenu } from './console-menu.js'
 import { routes } from './router.js'
 import { resetSession } from './session.js'
-import { ADMIN_ME, INSPECTOR_ME, fakeFetch, json } from './test/fakeFetch.js'
+import { ADMIN_ME, CITY_ME, ENTERPRISE_ME, INSPECTOR_ME, fakeFetch, json } from './test/fakeFetch.js'
 import { mountApp } from './test/mountApp.js'
 
 const keys = (items) => items.map((i) => i.key)
 
 describe('visibleMenu', () => {
   it('keeps only the entries whose permission the user holds', () => {
-    expect(keys(visibleMenu(ADMIN_ME.permissions))).toEqual(['dashboard', 'imports', 'grading', 'inspection', 'users', 'tokens', 'audit'])
+    expect(keys(visibleMenu(ADMIN_ME.permissions))).toEqual(['dashboard', 'imports', 'grading', 'inspection', 'blacklist', 'users', 'tokens', 'audit'])
+    expect(keys(visibleMenu(CITY_ME.permissions, 'city_admin'))).toEqual(['dashboard', 'imports', 'inspection', 'blacklist', 'users', 'tokens'])
     expect(keys(visibleMenu(['grading.manage', 'risk.read']))).toEqual(['dashboard', 'grading'])
     expect(keys(visibleMenu(INSPECTOR_ME.permissions))).toEqual(['dashboard', 'inspection'])
     expect(keys(visibleMenu(['audit.read', 'self.read']))).toEqual(['dashboard', 'audit'])
@@ -19,12 +20,22 @@ describe('visibleMenu', () => {
     expect(keys(visibleMenu(undefined))).toEqual(['dashboard'])
   })
 
+  it('shows an enterprise account the blacklist entry (its own case), not an inspector', () => {
+    expect(keys(visibleMenu(ENTERPRISE_ME.permissions, 'enterprise'))).toEqual(['dashboard', 'blacklist'])
+    expect(keys(visibleMenu(INSPECTOR_ME.permissions, 'inspector'))).toEqual(['dashboard', 'inspection'])
+    expect(allows({ permission: 'blacklist.manage', roles: ['enterprise'] }, [], 'enterprise')).toBe(true)
+    expect(allows({ permission: 'blacklist.manage', roles: ['enterprise'] }, ['enterprise.private.read'], 'inspector')).toBe(false)
+    expect(allows({ permission: 'user.read' }, [], 'enterprise')).toBe(false)
+    expect(allows({}, [], '')).toBe(true)
+  })
+
   it('asks the same permission as the route it links to', () => {
     const consoleRoutes = routes.find((r) => r.path === '/console').children
     for (const item of CONSOLE_MENU) {
       const route = consoleRoutes.find((r) => `/console${r.path ? `/${r.path}` : ''}` === item.to)
       expect(route, item.to).toBeTruthy()
       expect(route.meta.permission).toBe(item.permission)
+      expect(route.meta.roles).toEqual(item.roles)
     }
   })
 })
@@ -50,7 +61,7 @@ describe('console layout', () => {
     stubApi(ADMIN_ME)
     ;({ wrapper } = await mountApp('/console'))
     await flushPromises()
-    for (const key of ['dashboard', 'imports', 'grading', 'inspection', 'users', 'tokens', 'audit']) {
+    for (const key of ['dashboard', 'imports', 'grading', 'inspection', 'blacklist', 'users', 'tokens', 'audit']) {
       expect(wrapper.find(`[data-testid=menu-${key}]`).exists(), key).toBe(true)
     }
     expect(wrapper.get('[data-testid=current-user]').text()).toBe('admin')
@@ -64,7 +75,7 @@ describe('console layout', () => {
     await flushPromises()
     expect(wrapper.find('[data-testid=menu-dashboard]').exists()).toBe(true)
     expect(wrapper.find('[data-testid=menu-inspection]').exists()).toBe(true)
-    for (const key of ['imports', 'grading', 'users', 'tokens', 'audit']) {
+    for (const key of ['imports', 'grading', 'blacklist', 'users', 'tokens', 'audit']) {
       expect(wrapper.find(`[data-testid=menu-${key}]`).exists(), key).toBe(false)
     }
     expect(wrapper.get('[data-testid=current-role]').text()).toBe('Inspector')

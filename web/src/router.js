@@ -1,7 +1,8 @@
 // Routes for the two faces of the UI: the public portal at / and the regulator console at
 // /console. History mode: the server falls back to index.html for unknown non-API paths.
 // Everything under /console needs a signed-in user (see session.js); a console page marked
-// meta.permission is shown only to users holding that permission.
+// meta.permission is shown only to users holding that permission (or having one of the
+// meta.roles, see console-menu.js).
 import { createRouter, createWebHistory, createMemoryHistory } from 'vue-router'
 import PortalLayout from './layouts/PortalLayout.vue'
 import HomeView from './views/HomeView.vue'
@@ -9,6 +10,7 @@ import { installSessionGuard } from './session.js'
 import { CONSOLE_MENU } from './console-menu.js'
 
 const permissionOf = (key) => CONSOLE_MENU.find((item) => item.key === key)?.permission
+const rolesOf = (key) => CONSOLE_MENU.find((item) => item.key === key)?.roles
 
 export const routes = [
   {
@@ -41,7 +43,13 @@ export const routes = [
         component: () => import('./views/UsccCheckView.vue'),
         meta: { title: 'nav.uscc', nav: 'uscc' },
       },
-      ...['blacklist', 'recalls', 'warnings'].map((section) => ({
+      {
+        path: 'blacklist',
+        name: 'blacklist',
+        component: () => import('./views/BlacklistView.vue'),
+        meta: { title: 'blacklist.public.title', nav: 'blacklist' },
+      },
+      ...['recalls', 'warnings'].map((section) => ({
         path: section,
         name: section,
         component: () => import('./views/ComingSoon.vue'),
@@ -104,6 +112,19 @@ export const routes = [
         component: () => import('./views/console/InspectionTaskView.vue'),
         props: true,
         meta: { title: 'inspection.task', console: true, permission: permissionOf('inspection') },
+      },
+      {
+        path: 'blacklist',
+        name: 'console-blacklist',
+        component: () => import('./views/console/BlacklistView.vue'),
+        meta: { title: 'blacklist.console.title', console: true, permission: permissionOf('blacklist'), roles: rolesOf('blacklist') },
+      },
+      {
+        path: 'blacklist/:id',
+        name: 'console-blacklist-case',
+        component: () => import('./views/console/BlacklistCaseView.vue'),
+        props: true,
+        meta: { title: 'blacklist.case.title', console: true, permission: permissionOf('blacklist'), roles: rolesOf('blacklist') },
       },
       {
         path: 'users',

@@ -31,10 +31,35 @@ export const ADMIN_ME = {
   region_name_en: '',
   uscc: '',
   permissions: [
-    'audit.read', 'enterprise.private.read', 'enterprise.read', 'enterprise.write', 'grading.manage', 'inspection.write', 'risk.read',
+    'audit.read', 'blacklist.approve', 'blacklist.manage', 'enterprise.private.read', 'enterprise.read', 'enterprise.write', 'grading.manage', 'inspection.write', 'risk.read',
     'self.read', 'stats.read', 'token.manage', 'user.manage', 'user.read',
   ],
   csrf_token: 'csrf-123',
+}
+
+export const CITY_ME = {
+  name: 'tangshan',
+  role: 'city_admin',
+  region: '130200',
+  region_name_zh: '唐山市',
+  region_name_en: 'Tangshan',
+  uscc: '',
+  permissions: [
+    'blacklist.manage', 'enterprise.private.read', 'enterprise.read', 'enterprise.write', 'inspection.write', 'risk.read',
+    'self.read', 'stats.read', 'token.manage', 'user.manage', 'user.read',
+  ],
+  csrf_token: 'csrf-city',
+}
+
+export const ENTERPRISE_ME = {
+  name: 'qiye',
+  role: 'enterprise',
+  region: '',
+  region_name_zh: '',
+  region_name_en: '',
+  uscc: '91130200MAF4JD0N5T',
+  permissions: ['enterprise.private.read', 'enterprise.read', 'self.read', 'stats.read'],
+  csrf_token: 'csrf-qiye',
 }
 
 export const INSPECTOR_ME = {
