@@ -10,7 +10,10 @@
 #include <memory>
 
 #include "api/app.h"
+#include "base/clock.h"
+#include "blacklist/blacklist_service.h"
 #include "cli/commands.h"
+#include "cli/periodic_job.h"
 #include "http/server.h"
 #include "store/database.h"
 
@@ -82,6 +85,19 @@ void Serve(store::Database& db, const ServeOptions& options) {
   if (server_options.static_root.empty()) {
     spdlog::warn("no web/dist found: serving the API only (build the UI with make web)");
   }
+
+  // Listings whose term is over end by themselves (Order 44 Art. 21): checked at start and
+  // hourly, as `zhiliang blacklist expire` does.
+  PeriodicJob expire_listings(std::chrono::hours(1), [&db] {
+    int expired = 0;
+    Status s = db.Write([&](soci::session& sql) {
+      ZL_ASSIGN_OR_RETURN(expired,
+                          blacklist::ExpireDueCases(sql, Date::TodayInBeijing(), NowIsoUtc()));
+      return Status();
+    });
+    if (!s.ok()) spdlog::warn("blacklist expiry: {}", s.ToString());
+    if (expired > 0) spdlog::info("blacklist: {} listing(s) expired", expired);
+  });
 
   http::Server server(server_options, std::move(router));
   Result<std::uint16_t> port = server.Start();
