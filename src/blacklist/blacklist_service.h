@@ -32,9 +32,9 @@ struct CaseInput {
   std::string uscc;
   std::string reason;  // why: the violation and the penalty it rests on
   std::string basis;  // the legal basis, e.g. "《市场监督管理严重违法失信名单管理办法》第七条"
-  std::string authority;              // the deciding authority
-  std::string rule_code;              // the entry rule that proposed it; "" by hand
-  std::vector<std::string> measures;  // joint-punishment measure codes; empty = the defaults
+  std::string authority;                   // the deciding authority
+  std::string rule_code = {};              // the entry rule that proposed it; "" by hand
+  std::vector<std::string> measures = {};  // joint-punishment measure codes; empty = defaults
 };
 // Opens a case in `proposed`. InvalidArgument naming the field (reason, basis, authority,
 // measures); NotFound for an unknown enterprise; AlreadyExists when the enterprise already

@@ -146,7 +146,6 @@ Result<std::optional<T>> ParseOptional(std::string_view text,
 
 Result<domain::Polarity> ParsePolarityCode(std::string_view t) { return domain::ParsePolarity(t); }
 Result<domain::Severity> ParseSeverityCode(std::string_view t) { return domain::ParseSeverity(t); }
-Result<Grade> ParseGradeCode(std::string_view t) { return domain::ParseGrade(t); }
 
 bool ValidVersion(std::string_view v) {
   if (v.empty() || v.size() > 64) return false;

@@ -396,7 +396,11 @@ Result<GradingRunResult> RunGrading(soci::session& sql, const RuleSet& rules, Da
   GradingRunResult result;
   result.rules_version = rules.version;
   result.as_of = as_of;
-  store::GradingRunRow run{0, rules.version, as_of.ToString(), actor, started_at};
+  store::GradingRunRow run;
+  run.rules_version = rules.version;
+  run.as_of = as_of.ToString();
+  run.actor = actor;
+  run.started_at = started_at;
   // The run's id names it as the cause in the history; the row is completed at the end.
   ZL_ASSIGN_OR_RETURN(result.run_id, store::InsertGradingRun(sql, run));
   const store::GradeCause cause{rules.version, as_of.ToString(),
@@ -529,7 +533,8 @@ Result<std::int64_t> NextRecordId(soci::session& sql) {
 Result<std::optional<CurrentGrade>> ReadCurrentGrade(soci::session& sql, const std::string& uscc) {
   ZL_ASSIGN_OR_RETURN(std::optional<store::GradeRow> row, store::FindGrade(sql, uscc));
   if (!row) return std::optional<CurrentGrade>();
-  CurrentGrade out{std::move(*row)};
+  CurrentGrade out;
+  out.row = std::move(*row);
   std::string confirmed;
   soci::indicator ind = soci::i_ok;
   sql << "SELECT MAX(as_of) FROM grading_run WHERE rules_version = :v",

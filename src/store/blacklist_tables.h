@@ -38,9 +38,9 @@ Result<std::optional<CaseRow>> FindCase(soci::session& sql, std::int64_t id);
 Status UpdateCase(soci::session& sql, const CaseRow& row);
 
 struct CaseFilter {
-  std::string region_code;          // "" = every region
-  std::string uscc;                 // "" = every enterprise
-  std::vector<std::string> states;  // empty = every state
+  std::string region_code = {};          // "" = every region
+  std::string uscc = {};                 // "" = every enterprise
+  std::vector<std::string> states = {};  // empty = every state
 };
 // Newest first.
 Result<std::vector<CaseRow>> ListCases(soci::session& sql, const CaseFilter& filter);
