@@ -167,23 +167,31 @@ TEST_P(BlacklistApiTest, WorklistRestrictionsAndBadInput) {
                      {"reason", "伪造CCC标志"},
                      {"basis", "令44号第七条"},
                      {"authority", "唐山市市场监督管理局"},
-                     {"measures", json::array({"bidding", "honours"})}};
+                     {"measures", json::array({"bidding", "honours"})},
+                     {"on", "2026-11-02"}};
   auto opened = Send(city, "POST", "/api/v1/blacklist/cases", open.dump());
   ASSERT_EQ(opened.status, 201) << opened.body;
   EXPECT_EQ(opened.Json()["measures"].size(), 2u);
   const std::string steps = "/api/v1/blacklist/cases/" +
                             std::to_string(opened.Json()["id"].get<std::int64_t>()) + "/steps";
-  // Notified today: the objection window is open, so deciding now is refused and the case is
-  // on the worklist as due soon.
-  ASSERT_EQ(Send(city, "POST", steps, StepBody("notify", "告知").dump()).status, 201);
-  auto now = Send(city, "POST", steps, StepBody("decide_list", "决定").dump());
-  EXPECT_EQ(now.status, 409);
-  EXPECT_NE(now.Json()["detail"].get<std::string>().find("open until"), std::string::npos)
-      << now.body;
-  json near = Send(city, "GET", "/api/v1/blacklist/cases?due=near").Json();
-  ASSERT_EQ(near["items"].size(), 1u) << near.dump();
-  EXPECT_EQ(near["items"][0]["state"], "notified");
-  EXPECT_EQ(Send(city, "GET", "/api/v1/blacklist/cases?due=overdue").Json()["items"].size(), 0u);
+  // Notified on Monday 2026-11-02 (recorded on paper): the window is open until Monday
+  // 2026-11-09, so a decision dated 2026-11-03 is refused; the deadline has passed, so the
+  // case is on the worklist as overdue (and as due soon, which includes overdue). Fixed
+  // days, so that the test does not depend on today's place in the holiday calendar.
+  ASSERT_EQ(Send(city, "POST", steps, StepBody("notify", "告知", "2026-11-02").dump()).status, 201);
+  auto early = Send(city, "POST", steps, StepBody("decide_list", "决定", "2026-11-03").dump());
+  EXPECT_EQ(early.status, 409);
+  EXPECT_NE(early.Json()["detail"].get<std::string>().find("open until 2026-11-09"),
+            std::string::npos)
+      << early.body;
+  json overdue = Send(city, "GET", "/api/v1/blacklist/cases?due=overdue").Json();
+  ASSERT_EQ(overdue["items"].size(), 1u) << overdue.dump();
+  EXPECT_EQ(overdue["items"][0]["state"], "notified");
+  EXPECT_EQ(overdue["items"][0]["next_due"], "2026-11-09");
+  EXPECT_TRUE(overdue["items"][0]["overdue"].get<bool>());
+  EXPECT_EQ(Send(city, "GET", "/api/v1/blacklist/cases?due=near").Json()["items"].size(), 1u);
+  EXPECT_EQ(Send(city, "GET", "/api/v1/blacklist/cases?state=published").Json()["items"].size(),
+            0u);
   EXPECT_EQ(Send(LogIn("admin"), "GET", "/api/v1/blacklist/cases").Json()["items"].size(), 1u);
 
   // Bad input names the field.
