@@ -206,6 +206,43 @@ std::vector<Row> Table() {
        "/api/v1/public/inspection-tasks/{TASK}/results",
        "",
        {A, A, A, A, A, A, A, A}},
+      // The blacklist. {CASE} is a 唐山 case (opened by 唐山's city administrator) of the
+      // enterprise the enterprise account belongs to; publishing it is refused by its state
+      // (409) for its regulators and by party for everyone else.
+      {"GET", "/api/v1/blacklist", "/api/v1/blacklist", "", {A, A, A, A, A, A, A, A}},
+      {"GET", "/api/v1/blacklist/export", "/api/v1/blacklist/export", "", {A, A, A, A, A, A, A, A}},
+      {"GET",
+       "/api/v1/blacklist/measures",
+       "/api/v1/blacklist/measures",
+       "",
+       {A, A, A, A, A, A, A, A}},
+      {"GET", "/api/v1/blacklist/rules", "/api/v1/blacklist/rules", "", {A, A, A, A, A, A, A, A}},
+      {"GET",
+       "/api/v1/enterprises/{uscc}/restrictions",
+       "/api/v1/enterprises/{TANGSHAN}/restrictions?activity=bid",
+       "",
+       {A, A, A, A, A, A, A, A}},
+      {"POST",
+       "/api/v1/blacklist/proposals",
+       "/api/v1/blacklist/proposals",
+       "{}",
+       {U, F, F, A, A, F, A, F}},
+      {"GET", "/api/v1/blacklist/cases", "/api/v1/blacklist/cases", "", {U, F, F, A, A, F, A, F}},
+      {"POST",
+       "/api/v1/blacklist/cases",
+       "/api/v1/blacklist/cases",
+       R"({"uscc": "{TANGSHAN}", "reason": "r", "basis": "b", "authority": "a"})",
+       {U, F, F, A, A, F, F, F}},
+      {"GET",
+       "/api/v1/blacklist/cases/{id}",
+       "/api/v1/blacklist/cases/{CASE}",
+       "",
+       {U, A, F, A, A, A, F, F}},
+      {"POST",
+       "/api/v1/blacklist/cases/{id}/steps",
+       "/api/v1/blacklist/cases/{CASE}/steps",
+       R"({"action": "publish", "reason": "r"})",
+       {U, F, F, A, A, F, F, F}},
       // Last: it ends the caller's session (the test logs in again afterwards).
       {"POST", "/api/v1/auth/logout", "/api/v1/auth/logout", "", {U, A, A, A, A, A, A, F}},
   };
@@ -243,6 +280,14 @@ TEST_P(AuthorizationTest, EveryRouteTimesEveryCaller) {
   ASSERT_EQ(inspector.status, 201) << inspector.body;
   const std::string inspector_id = std::to_string(inspector.Json()["id"].get<std::int64_t>());
 
+  // A 唐山 blacklist case of the enterprise account's enterprise.
+  auto opened =
+      Send(callers["city_admin"], "POST", "/api/v1/blacklist/cases",
+           R"({"uscc": ")" + tangshan_uscc_ +
+               R"(", "reason": "抽查不合格", "basis": "第七条", "authority": "唐山市局"})");
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  const std::string case_id = std::to_string(opened.Json()["id"].get<std::int64_t>());
+
   std::set<std::string> covered;
   for (const Row& row : Table()) {
     covered.insert(row.method + " " + row.pattern);
@@ -255,9 +300,14 @@ TEST_P(AuthorizationTest, EveryRouteTimesEveryCaller) {
     if (auto at = path.find("{INSPECTOR}"); at != std::string::npos) {
       path.replace(at, 11, inspector_id);
     }
+    if (auto at = path.find("{CASE}"); at != std::string::npos) path.replace(at, 6, case_id);
+    std::string body = row.body;
+    if (auto at = body.find("{TANGSHAN}"); at != std::string::npos) {
+      body.replace(at, 10, tangshan_uscc_);
+    }
     for (std::size_t i = 0; i < kCallers.size(); ++i) {
       const std::string& who = kCallers[i];
-      auto reply = Send(callers[who], row.method, path, row.body);
+      auto reply = Send(callers[who], row.method, path, body);
       std::string where = row.method + " " + path + " as " + who + ": " +
                           std::to_string(reply.status) + " " + reply.body;
       switch (row.expected[i]) {

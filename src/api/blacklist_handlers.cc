@@ -318,7 +318,7 @@ http::Response ListCases(AppContext& context, http::Request& request, const auth
 }
 
 // GET /api/v1/blacklist/cases/{id}: a case with its events, documents and deadlines (its
-// regulators and the enterprise itself).
+// regulators, the approver, auditors and the enterprise itself).
 http::Response GetCase(AppContext& context, http::Request& request, const auth::Principal& p) {
   Result<std::int64_t> id = PositiveIdPathParam(request, "id");
   if (!id.ok()) return http::Response::FromStatus(id.status());
@@ -326,8 +326,8 @@ http::Response GetCase(AppContext& context, http::Request& request, const auth::
   json out;
   Status s = context.db.Read([&](soci::session& sql) {
     ZL_ASSIGN_OR_RETURN(std::optional<blacklist::CaseFile> f, blacklist::ReadCaseFile(sql, *id));
-    if (!f ||
-        (!Regulates(p, f->c) && !IsTheEnterprise(p, f->c) && !p.Can(auth::kPermBlacklistApprove))) {
+    if (!f || (!Regulates(p, f->c) && !IsTheEnterprise(p, f->c) &&
+               !p.Can(auth::kPermBlacklistApprove) && !p.Can(auth::kPermAuditRead))) {
       if (auth::RoleIsRegionScoped(p.role) || p.role == auth::Role::kEnterprise) {
         return Status::PermissionDenied("this case is outside your reach");
       }
