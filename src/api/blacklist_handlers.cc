@@ -50,8 +50,7 @@ json TextOrNull(const std::string& s) { return s.empty() ? json() : json(s); }
 
 // An entry of the public list: who, why, basis, authority, dates, measures.
 json PublicEntryToJson(const store::CaseRow& c, const std::string& name) {
-  Result<blacklist::Deadlines> d = blacklist::DeadlinesOf(
-      blacklist::Procedure::Default(), WorkdayCalendar::Default(), blacklist::FactsOf(c));
+  Result<blacklist::Deadlines> d = blacklist::CaseDeadlines(c);
   return {{"case_id", c.id},
           {"uscc", c.uscc},
           {"name", name},
@@ -188,15 +187,15 @@ http::Response ExportList(AppContext& context, http::Request& request) {
       ZL_ASSIGN_OR_RETURN(auto found,
                           store::ListPublicCases(sql, blacklist::PublicStates(), q, 0, 1'000'000));
       for (const store::PublicListing& l : found.second) {
-        json e = PublicEntryToJson(l.c, l.name);
+        ZL_ASSIGN_OR_RETURN(blacklist::Deadlines d, blacklist::CaseDeadlines(l.c));
         std::string measures;
-        for (const json& m : e["measures"]) {
-          measures += (measures.empty() ? "" : "；") + m["name_zh"].get<std::string>();
+        for (const std::string& code : blacklist::MeasuresOf(l.c)) {
+          const blacklist::Measure* m = blacklist::MeasureCatalogue::Default().Find(code);
+          if (m != nullptr) measures += (measures.empty() ? "" : "；") + m->name_zh;
         }
-        ZL_RETURN_IF_ERROR(out.AddRow(
-            {l.c.uscc, l.name, l.c.reason, l.c.basis, l.c.authority, l.c.listed_on,
-             l.c.published_on, e["expires_on"].is_null() ? "" : e["expires_on"].get<std::string>(),
-             measures}));
+        ZL_RETURN_IF_ERROR(
+            out.AddRow({l.c.uscc, l.name, l.c.reason, l.c.basis, l.c.authority, l.c.listed_on,
+                        l.c.published_on, OptionalDateText(d.expires_on), measures}));
       }
       return Status();
     });
@@ -235,9 +234,7 @@ http::Response OpenCase(AppContext& context, http::Request& request, const auth:
     if (e) ZL_RETURN_IF_ERROR(RequireRegion(p, e->region_code));
     ZL_ASSIGN_OR_RETURN(store::CaseRow c,
                         blacklist::OpenCase(sql, in, p.ActorLabel(), *on, NowIsoUtc()));
-    ZL_ASSIGN_OR_RETURN(blacklist::Deadlines d,
-                        blacklist::DeadlinesOf(blacklist::Procedure::Default(),
-                                               WorkdayCalendar::Default(), blacklist::FactsOf(c)));
+    ZL_ASSIGN_OR_RETURN(blacklist::Deadlines d, blacklist::CaseDeadlines(c));
     out = CaseToJson(c, e ? e->name : "", d, blacklist::NextDue(c, d), today);
     auth::AppendAudit(sql, p,
                       {"blacklist.open", "blacklist_case", std::to_string(c.id), "",
@@ -260,10 +257,7 @@ http::Response Propose(AppContext& context, http::Request& request, const auth::
     ZL_ASSIGN_OR_RETURN(std::vector<store::CaseRow> made,
                         blacklist::ProposeCases(sql, region, today, p.ActorLabel(), NowIsoUtc()));
     for (const store::CaseRow& c : made) {
-      ZL_ASSIGN_OR_RETURN(
-          blacklist::Deadlines d,
-          blacklist::DeadlinesOf(blacklist::Procedure::Default(), WorkdayCalendar::Default(),
-                                 blacklist::FactsOf(c)));
+      ZL_ASSIGN_OR_RETURN(blacklist::Deadlines d, blacklist::CaseDeadlines(c));
       items.push_back(CaseToJson(c, NameOf(sql, c.uscc), d, blacklist::NextDue(c, d), today));
     }
     auth::AppendAudit(sql, p,
@@ -297,10 +291,7 @@ http::Response ListCases(AppContext& context, http::Request& request, const auth
     items = json::array();
     ZL_ASSIGN_OR_RETURN(std::vector<store::CaseRow> cases, store::ListCases(sql, filter));
     for (const store::CaseRow& c : cases) {
-      ZL_ASSIGN_OR_RETURN(
-          blacklist::Deadlines d,
-          blacklist::DeadlinesOf(blacklist::Procedure::Default(), WorkdayCalendar::Default(),
-                                 blacklist::FactsOf(c)));
+      ZL_ASSIGN_OR_RETURN(blacklist::Deadlines d, blacklist::CaseDeadlines(c));
       const std::optional<Date> next = blacklist::NextDue(c, d);
       // Near: within 5 working days (or past); overdue: past.
       if (due == "overdue" && !(next && *next < today)) continue;
@@ -408,10 +399,7 @@ http::Response TakeStep(AppContext& context, http::Request& request, const auth:
     }
     ZL_ASSIGN_OR_RETURN(store::CaseRow done,
                         blacklist::TakeStep(sql, *id, step, p.ActorLabel(), today, NowIsoUtc()));
-    ZL_ASSIGN_OR_RETURN(
-        blacklist::Deadlines d,
-        blacklist::DeadlinesOf(blacklist::Procedure::Default(), WorkdayCalendar::Default(),
-                               blacklist::FactsOf(done)));
+    ZL_ASSIGN_OR_RETURN(blacklist::Deadlines d, blacklist::CaseDeadlines(done));
     out = CaseToJson(done, NameOf(sql, done.uscc), d, blacklist::NextDue(done, d),
                      Date::TodayInBeijing());
     auth::AppendAudit(sql, p,

@@ -19,6 +19,7 @@
 #include "auth/audit_log.h"
 #include "auth/permissions.h"
 #include "base/clock.h"
+#include "base/text.h"
 #include "domain/uscc.h"
 #include "inspect/inspection_service.h"
 #include "store/database.h"
@@ -40,7 +41,7 @@ std::string ScopeOf(const auth::Principal& p) {
 Result<std::vector<std::string>> StringList(const json& body, const char* field) {
   auto it = body.find(field);
   if (it == body.end() || it->is_null()) return Status::InvalidArgument("is required", field);
-  if (it->is_string()) return inspect::SplitList(it->get<std::string>());
+  if (it->is_string()) return SplitList(it->get<std::string>());
   if (!it->is_array()) return Status::InvalidArgument("must be a list of strings", field);
   std::vector<std::string> out;
   for (const json& item : *it) {
@@ -538,8 +539,8 @@ Response PublishTask(AppContext& context, http::Request& request, const auth::Pr
 json PublicTask(const store::TaskRow& t, const store::TargetCounts& counts) {
   return {{"id", t.id},
           {"name", t.name},
-          {"industries", inspect::SplitList(t.industries)},
-          {"regions", inspect::SplitList(t.regions)},
+          {"industries", SplitList(t.industries)},
+          {"regions", SplitList(t.regions)},
           {"period_from", t.period_from},
           {"period_until", t.period_until},
           {"published_at", t.published_at},

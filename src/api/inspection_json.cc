@@ -1,6 +1,8 @@
 // JSON for the inspection API (see inspection_json.h).
 #include "api/inspection_json.h"
 
+#include "base/text.h"
+
 namespace zl::api {
 
 using nlohmann::json;
@@ -9,7 +11,7 @@ json InspectorToJson(const store::InspectorRow& r) {
   return {{"id", r.id},
           {"name", r.name},
           {"region_code", r.region_code},
-          {"qualifications", inspect::SplitList(r.qualifications)},
+          {"qualifications", SplitList(r.qualifications)},
           {"active", r.active},
           {"created_at", r.created_at}};
 }
@@ -17,8 +19,8 @@ json InspectorToJson(const store::InspectorRow& r) {
 json TaskToJson(const store::TaskRow& t) {
   return {{"id", t.id},
           {"name", t.name},
-          {"industries", inspect::SplitList(t.industries)},
-          {"regions", inspect::SplitList(t.regions)},
+          {"industries", SplitList(t.industries)},
+          {"regions", SplitList(t.regions)},
           {"period_from", t.period_from},
           {"period_until", t.period_until},
           {"team_size", t.team_size},

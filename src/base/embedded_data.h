@@ -18,9 +18,8 @@ template <typename T, typename Parse>
 T ParseEmbeddedOrDie(const EmbeddedFile& file, Parse parse) {
   Result<T> r = parse(file.bytes, file.path);
   if (!r.ok()) {
-    std::fprintf(stderr, "%.*s (compiled in) is invalid: %s\n",
-                 static_cast<int>(file.path.size()), file.path.data(),
-                 r.status().ToString().c_str());
+    std::fprintf(stderr, "%.*s (compiled in) is invalid: %s\n", static_cast<int>(file.path.size()),
+                 file.path.data(), r.status().ToString().c_str());
     std::abort();
   }
   return std::move(r).value();

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace zl {
 
@@ -35,5 +36,10 @@ size_t CountCodePoints(std::string_view utf8);
 
 // True when `s` is well-formed UTF-8 (no overlong forms, surrogates or values > U+10FFFF).
 bool IsValidUtf8(std::string_view s);
+
+// A stored comma-separated list: "a, b,,c" → {"a", "b", "c"} (items trimmed, empty ones
+// dropped), and back: {"a", "b"} → "a,b".
+std::vector<std::string> SplitList(std::string_view text);
+std::string JoinList(const std::vector<std::string>& items);
 
 }  // namespace zl

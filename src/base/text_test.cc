@@ -59,5 +59,14 @@ TEST(Text, ValidatesUtf8) {
   EXPECT_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));  // above U+10FFFF
 }
 
+TEST(TextTest, CommaListsSplitTrimmedWithoutEmptiesAndJoinBack) {
+  EXPECT_EQ(SplitList(" C13, C14,,  *"), (std::vector<std::string>{"C13", "C14", "*"}));
+  EXPECT_TRUE(SplitList("").empty());
+  EXPECT_TRUE(SplitList(" , ").empty());
+  EXPECT_EQ(JoinList({"bidding", "honours"}), "bidding,honours");
+  EXPECT_EQ(JoinList({}), "");
+  EXPECT_EQ(SplitList(JoinList({"a", "b"})), (std::vector<std::string>{"a", "b"}));
+}
+
 }  // namespace
 }  // namespace zl

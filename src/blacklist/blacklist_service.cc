@@ -18,10 +18,6 @@ constexpr size_t kMaxTextBytes = 4000;             // reason, basis, authority
 constexpr size_t kMaxDocumentBytes = 1024 * 1024;  // one attached document
 constexpr size_t kMaxDocuments = 10;
 
-bool Closed(CaseState s) {
-  return s == CaseState::kDismissed || s == CaseState::kRemoved || s == CaseState::kExpired;
-}
-
 Status RequireText(const std::string& value, const char* field) {
   if (TrimSpace(value).empty()) return Status::InvalidArgument("is required", field);
   if (value.size() > kMaxTextBytes) {
@@ -37,26 +33,6 @@ std::optional<Date> DateOf(const std::string& text) {
   return d.ok() ? std::optional<Date>(*d) : std::nullopt;
 }
 
-std::string Text(const std::optional<Date>& d) { return d ? d->ToString() : std::string(); }
-
-// Measure codes as stored: "bidding,honours".
-std::string JoinCodes(const std::vector<std::string>& codes) {
-  std::string out;
-  for (const std::string& c : codes) out += (out.empty() ? "" : ",") + c;
-  return out;
-}
-
-std::vector<std::string> SplitCodes(const std::string& text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= text.size()) {
-    const size_t comma = std::min(text.find(',', start), text.size());
-    if (comma > start) out.push_back(text.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return out;
-}
-
 // The public dishonesty_list record of a case published on `today`.
 Result<std::int64_t> WriteListingRecord(soci::session& sql, const store::CaseRow& c,
                                         const Deadlines& deadlines, const std::string& actor,
@@ -70,7 +46,7 @@ Result<std::int64_t> WriteListingRecord(soci::session& sql, const store::CaseRow
   in.polarity = "bad";
   in.severity = "serious";
   in.published_from = today.ToString();
-  in.published_until = Text(deadlines.expires_on);
+  in.published_until = OptionalDateText(deadlines.expires_on);
   ZL_ASSIGN_OR_RETURN(store::StoredRecord r, credit::AddRecord(sql, c.uscc, in, actor, today));
   return r.record.id;
 }
@@ -89,7 +65,11 @@ CaseFacts FactsOf(const store::CaseRow& row) {
   return f;
 }
 
-std::vector<std::string> MeasuresOf(const store::CaseRow& row) { return SplitCodes(row.measures); }
+Result<Deadlines> CaseDeadlines(const store::CaseRow& row) {
+  return DeadlinesOf(Procedure::Default(), WorkdayCalendar::Default(), FactsOf(row));
+}
+
+std::vector<std::string> MeasuresOf(const store::CaseRow& row) { return SplitList(row.measures); }
 
 Result<store::CaseRow> OpenCase(soci::session& sql, const CaseInput& in, const std::string& actor,
                                 Date today, const std::string& now) {
@@ -117,7 +97,7 @@ Result<store::CaseRow> OpenCase(soci::session& sql, const CaseInput& in, const s
   row.reason = in.reason;
   row.basis = in.basis;
   row.authority = in.authority;
-  row.measures = JoinCodes(measures);
+  row.measures = JoinList(measures);
   row.created_by = actor;
   row.created_at = row.updated_at = now;
   ZL_ASSIGN_OR_RETURN(row.id, store::InsertCase(sql, row));
@@ -378,7 +358,7 @@ Result<int> AdoptListingRecords(soci::session& sql, Date today, const std::strin
     c.reason = r.title;
     c.basis = "《市场监督管理严重违法失信名单管理办法》（迁移的历史失信记录）";
     c.authority = r.department;
-    c.measures = JoinCodes(MeasureCatalogue::Default().DefaultCodes());
+    c.measures = JoinList(MeasureCatalogue::Default().DefaultCodes());
     c.listed_on = r.occurred_on;
     c.published_on = r.published_from.empty() ? r.occurred_on : r.published_from;
     c.record_id = r.id;
@@ -410,7 +390,7 @@ Result<std::vector<Restriction>> RestrictionsOf(soci::session& sql, const std::s
   const MeasureCatalogue& catalogue = MeasureCatalogue::Default();
   for (const store::CaseRow& c : cases) {
     if (!OnTheList(FactsOf(c).state)) continue;
-    for (const std::string& code : SplitCodes(c.measures)) {
+    for (const std::string& code : SplitList(c.measures)) {
       const Measure* m = catalogue.Find(code);
       if (m != nullptr && m->activity == activity) out.push_back({c.id, m});
     }

@@ -62,6 +62,8 @@ Result<store::CaseRow> TakeStep(soci::session& sql, std::int64_t id, const Step&
 
 // The machine's view of a stored case.
 CaseFacts FactsOf(const store::CaseRow& row);
+// The deadlines of a stored case under the shipped procedure and calendar.
+Result<Deadlines> CaseDeadlines(const store::CaseRow& row);
 // The measure codes a stored case carries.
 std::vector<std::string> MeasuresOf(const store::CaseRow& row);
 

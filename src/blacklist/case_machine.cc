@@ -78,8 +78,6 @@ constexpr std::array<ActionText, 11> kActionTexts = {{
 size_t Index(CaseState s) { return static_cast<size_t>(s); }
 size_t Index(CaseAction a) { return static_cast<size_t>(a); }
 
-bool Closed(CaseState s) { return s == S::kDismissed || s == S::kRemoved || s == S::kExpired; }
-
 std::string_view ClosedReason(CaseState s) {
   switch (s) {
     case S::kDismissed:
@@ -268,6 +266,10 @@ Result<CaseState> ParseCaseState(std::string_view name) {
 
 bool OnTheList(CaseState state) {
   return state == S::kListed || state == S::kPublished || state == S::kRemovalRequested;
+}
+
+bool Closed(CaseState state) {
+  return state == S::kDismissed || state == S::kRemoved || state == S::kExpired;
 }
 
 bool Public(CaseState state) { return state == S::kPublished || state == S::kRemovalRequested; }

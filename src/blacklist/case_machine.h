@@ -52,6 +52,8 @@ Result<CaseState> ParseCaseState(std::string_view name);  // InvalidArgument, fi
 // the joint-punishment measures apply). Only published and removal_requested are public.
 bool OnTheList(CaseState state);
 bool Public(CaseState state);
+// Dismissed, removed or expired: the case takes no more steps.
+bool Closed(CaseState state);
 
 enum class CaseAction {
   kNotify,

@@ -76,12 +76,6 @@ Result<std::string> RegionWithin(const std::string& raw, const std::string& scop
   return code;
 }
 
-std::string Join(const std::vector<std::string>& items) {
-  std::string out;
-  for (size_t i = 0; i < items.size(); ++i) out += (i ? "," : "") + items[i];
-  return out;
-}
-
 Result<store::TaskRow> RequireTask(soci::session& sql, std::int64_t id) {
   ZL_ASSIGN_OR_RETURN(std::optional<store::TaskRow> task, store::FindTask(sql, id));
   if (!task) return Status::NotFound("no inspection task " + std::to_string(id));
@@ -232,19 +226,6 @@ DrawSummary SummaryOf(const store::DrawRow& d) {
 
 }  // namespace
 
-std::vector<std::string> SplitList(const std::string& text) {
-  std::vector<std::string> out;
-  size_t at = 0;
-  while (at <= text.size()) {
-    size_t comma = text.find(',', at);
-    if (comma == std::string::npos) comma = text.size();
-    std::string item = TrimSpace(text.substr(at, comma - at));
-    if (!item.empty()) out.push_back(item);
-    at = comma + 1;
-  }
-  return out;
-}
-
 bool Qualified(const std::string& qualifications, const std::vector<std::string>& industries) {
   for (const std::string& q : SplitList(qualifications)) {
     if (q == "*") return true;
@@ -266,7 +247,7 @@ Result<store::InspectorRow> AddInspector(soci::session& sql, const InspectorInpu
   ZL_ASSIGN_OR_RETURN(row.region_code, RegionWithin(in.region_code, scope, "region_code"));
   ZL_ASSIGN_OR_RETURN(std::vector<std::string> q,
                       IndustryPrefixes(in.qualifications, "qualifications"));
-  row.qualifications = Join(q);
+  row.qualifications = JoinList(q);
   row.created_at = now;
   ZL_ASSIGN_OR_RETURN(row.id, store::InsertInspector(sql, row));
   return row;
@@ -340,8 +321,8 @@ Result<store::TaskRow> CreateTask(soci::session& sql, const TaskInput& in, const
     return Status::InvalidArgument("must be 2 to 10 (on-site checks need two inspectors)",
                                    "team_size");
   }
-  row.industries = Join(industries);
-  row.regions = Join(regions);
+  row.industries = JoinList(industries);
+  row.regions = JoinList(regions);
   row.period_from = from->ToString();
   row.period_until = until->ToString();
   row.team_size = in.team_size;

@@ -88,7 +88,6 @@ struct TaskInput {
 Result<store::TaskRow> CreateTask(soci::session& sql, const TaskInput& input,
                                   const std::string& scope, const std::string& actor,
                                   const std::string& now);
-std::vector<std::string> SplitList(const std::string& text);  // "a,b" → {"a", "b"}
 
 // ---- draws ----
 
