@@ -23,14 +23,20 @@ inline constexpr std::string_view kPermGradingManage = "grading.manage";
 inline constexpr std::string_view kPermRiskRead = "risk.read";
 inline constexpr std::string_view kPermBlacklistManage = "blacklist.manage";
 inline constexpr std::string_view kPermBlacklistApprove = "blacklist.approve";
+inline constexpr std::string_view kPermPlanRead = "plan.read";
+inline constexpr std::string_view kPermPlanReport = "plan.report";
+inline constexpr std::string_view kPermPlanManage = "plan.manage";
+inline constexpr std::string_view kPermPlanAssess = "plan.assess";
 
-inline constexpr std::array<std::string_view, 14> kAllPermissions = {
+inline constexpr std::array<std::string_view, 18> kAllPermissions = {
     kPermEnterpriseRead,  kPermEnterprisePrivateRead,
     kPermEnterpriseWrite, kPermStatsRead,
     kPermInspectionWrite, kPermSelfRead,
     kPermUserRead,        kPermUserManage,
     kPermTokenManage,     kPermAuditRead,
     kPermGradingManage,   kPermRiskRead,
-    kPermBlacklistManage, kPermBlacklistApprove};
+    kPermBlacklistManage, kPermBlacklistApprove,
+    kPermPlanRead,        kPermPlanReport,
+    kPermPlanManage,      kPermPlanAssess};
 
 }  // namespace zl::auth

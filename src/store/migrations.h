@@ -2,7 +2,9 @@
 //
 // Each migration is a numbered SQL file in src/store/migrations/ ("0001_enterprise.sql"),
 // written once for both backends; where PostgreSQL needs different SQL, a variant file
-// "0001_enterprise.postgresql.sql" stands beside it and is used instead. The table
+// "0001_enterprise.postgresql.sql" stands beside it and is used instead. A common file spells
+// a generated 64-bit key column "$ID_PRIMARY_KEY" (INTEGER PRIMARY KEY on SQLite, an identity
+// column on PostgreSQL). The table
 // schema_migrations records what ran. Each migration runs in its own transaction, so a
 // failed one leaves the database at the previous version. Running twice changes nothing.
 #pragma once
