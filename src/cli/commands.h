@@ -41,5 +41,6 @@ void AddGradeCommand(CLI::App& app);
 void AddDrawCommand(CLI::App& app);
 void AddBlacklistCommand(CLI::App& app);
 void AddWorkdaysCommand(CLI::App& app);
+void AddPlanCommand(CLI::App& app);
 
 }  // namespace zl::cli

@@ -47,6 +47,7 @@ int main(int argc, char** argv) {
   zl::cli::AddDrawCommand(app);
   zl::cli::AddWorkdaysCommand(app);
   zl::cli::AddBlacklistCommand(app);
+  zl::cli::AddPlanCommand(app);
 
   try {
     app.parse(argc, argv);

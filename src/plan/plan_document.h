@@ -24,8 +24,8 @@ struct PlanTarget {
 };
 
 struct PlanItem {
-  std::string number;  // "三" for （三）, without the parentheses
-  std::string title;   // the first sentence, without its full stop
+  std::string number;                    // "三" for （三）, without the parentheses
+  std::string title;                     // the first sentence, without its full stop
   std::vector<std::string> measures;     // the other sentences, each with its full stop
   std::vector<std::string> departments;  // in the document's order, normalised names
   std::optional<std::string> lead_department;
