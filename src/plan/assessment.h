@@ -17,22 +17,22 @@ namespace zl::plan {
 
 // Where an indicator's score comes from.
 enum class IndicatorSource {
-  kRate,       // a figure the assessors enter (a rate in %): full points at or above
-               // `full_at`, none at or below `zero_at`, linear between
-  kFigure,     // the assessors enter the points themselves (0 … points)
-  kTasks,      // the share of the city's due tasks closed on time (late ones count
-               // `late_factor`)
-  kTargets,    // the mean achievement (achieved ÷ assigned, at most 1) of the city's tasks
-               // that carry a quantitative target
-  kVeto,       // a veto item (否决项): a figure of 1 means it happened; no points
+  kRate,     // a figure the assessors enter (a rate in %): full points at or above
+             // `full_at`, none at or below `zero_at`, linear between
+  kFigure,   // the assessors enter the points themselves (0 … points)
+  kTasks,    // the share of the city's due tasks closed on time (late ones count
+             // `late_factor`)
+  kTargets,  // the mean achievement (achieved ÷ assigned, at most 1) of the city's tasks
+             // that carry a quantitative target
+  kVeto,     // a veto item (否决项): a figure of 1 means it happened; no points
 };
 
 struct Indicator {
-  std::string code;    // unique within the system, e.g. "T1"
-  std::string level1;  // 一级指标, e.g. 质量目标
-  std::string level2;  // 二级指标
-  std::string name;    // 三级指标 / 考核要点
-  std::string method;  // 评分方法, as the assessors read it
+  std::string code;             // unique within the system, e.g. "T1"
+  std::string level1;           // 一级指标, e.g. 质量目标
+  std::string level2;           // 二级指标
+  std::string name;             // 三级指标 / 考核要点
+  std::string method;           // 评分方法, as the assessors read it
   std::string evidence;         // 评分依据 / 需提交材料
   std::string lead_department;  // 牵头考核部门
   double points = 0;            // 分值; 0 for a veto item
@@ -57,19 +57,19 @@ IndicatorSystem DefaultIndicatorSystem(int year);
 // What is known about one city when it is assessed.
 struct CityInputs {
   std::string region_code;
-  int tasks_due = 0;        // its tasks that are due by the assessment day or closed
-  int tasks_on_time = 0;    // of those, closed on or before their deadline
-  int tasks_late = 0;       // closed after their deadline
-  int targeted_tasks = 0;   // tasks with an assigned target value
-  double target_achievement = 0;  // mean of min(achieved ÷ assigned, 1) over those
+  int tasks_due = 0;                      // its tasks that are due by the assessment day or closed
+  int tasks_on_time = 0;                  // of those, closed on or before their deadline
+  int tasks_late = 0;                     // closed after their deadline
+  int targeted_tasks = 0;                 // tasks with an assigned target value
+  double target_achievement = 0;          // mean of min(achieved ÷ assigned, 1) over those
   std::map<std::string, double> figures;  // indicator code → the figure entered
 };
 
 struct ScoreLine {
   std::string code;
-  double points = 0;  // the indicator's 分值
-  double score = 0;   // 得分, rounded to 0.01
-  std::string basis;  // how it was reached, for the score sheet ("8 of 10 tasks on time")
+  double points = 0;     // the indicator's 分值
+  double score = 0;      // 得分, rounded to 0.01
+  std::string basis;     // how it was reached, for the score sheet ("8 of 10 tasks on time")
   bool missing = false;  // its figure has not been entered (scored 0)
   bool vetoed = false;   // a veto item that happened
 };
@@ -103,5 +103,14 @@ std::vector<std::vector<std::string>> RankingRows(std::span<const CityScore> sco
                                                   std::map<std::string, std::string> names);
 
 std::string_view IndicatorSourceName(IndicatorSource source);  // "rate", "figure", …
+// The inverse; InvalidArgument (field "source") for another word.
+Result<IndicatorSource> ParseIndicatorSource(std::string_view name);
+// Whether assessors enter a figure for indicators of `source` (rate, figure, veto); tasks and
+// targets are computed from the action plan's tasks.
+bool TakesFigure(IndicatorSource source);
+// The indicator with `code`, or nullptr.
+const Indicator* FindIndicator(const IndicatorSystem& system, std::string_view code);
+// The text of the compiled-in default table (data/plan/assessment_indicators.tsv).
+std::string_view DefaultIndicatorTable();
 
 }  // namespace zl::plan

@@ -1,6 +1,7 @@
-// The .xlsx TableWriter over libxlsxwriter, which writes only to a named file: the workbook
-// goes to a temporary file that Finish reads back and removes. Constant-memory mode streams
-// rows to disk as they are added, so a large export does not hold every cell in memory.
+// The .xlsx writers over libxlsxwriter (the WorkbookWriter, and the TableWriter as a workbook
+// of one sheet). libxlsxwriter writes only to a named file: the workbook goes to a temporary
+// file that Finish reads back and removes. Constant-memory mode streams rows to disk as they
+// are added, so a large export does not hold every cell in memory.
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <unistd.h>
@@ -44,9 +45,10 @@ std::string TempDir() {
   return dir != nullptr && *dir != '\0' ? dir : "/tmp";
 }
 
-class XlsxWriter : public TableWriter {
+// A workbook of one or more sheets (the WorkbookWriter), streamed to a temporary file.
+class XlsxBook : public WorkbookWriter {
  public:
-  explicit XlsxWriter(std::string_view sheet_name) : tmpdir_(TempDir()) {
+  XlsxBook() : tmpdir_(TempDir()) {
     path_ = tmpdir_ + "/zl-sheet-XXXXXX.xlsx";
     const int fd = ::mkstemps(path_.data(), 5);
     if (fd < 0) {
@@ -64,23 +66,40 @@ class XlsxWriter : public TableWriter {
       status_ = Status::IoError("libxlsxwriter could not start a workbook");
       return;
     }
-    sheet_ = workbook_add_worksheet(workbook_, SanitizeSheetName(sheet_name).c_str());
     bold_ = workbook_add_format(workbook_);
-    if (sheet_ == nullptr || bold_ == nullptr) {
-      status_ = Status::Internal("libxlsxwriter could not add the worksheet");
+    if (bold_ == nullptr) {
+      status_ = Status::Internal("libxlsxwriter could not add a format");
       return;
     }
     format_set_bold(bold_);
   }
 
-  ~XlsxWriter() override {
+  ~XlsxBook() override {
     if (workbook_ != nullptr) lxw_workbook_free(workbook_);
     if (!path_.empty()) ::unlink(path_.c_str());
+  }
+
+  Status AddSheet(std::string_view name, int header_rows) override {
+    if (!status_.ok()) return status_;
+    if (finished_) return Status::FailedPrecondition("WorkbookWriter::AddSheet after Finish");
+    EndSheet();
+    const std::string unique = UniqueSheetName(name, names_);
+    names_.push_back(unique);
+    sheet_ = workbook_add_worksheet(workbook_, unique.c_str());
+    if (sheet_ == nullptr) {
+      return status_ = Status::Internal("libxlsxwriter could not add the worksheet");
+    }
+    header_rows_ = static_cast<std::uint32_t>(std::max(header_rows, 0));
+    rows_ = 0;
+    widths_.clear();
+    return Status::Ok();
   }
 
   Status AddRow(const std::vector<std::string>& cells) override {
     if (!status_.ok()) return status_;
     if (finished_) return Status::FailedPrecondition("TableWriter::AddRow after Finish");
+    if (sheet_ == nullptr)
+      return Status::FailedPrecondition("WorkbookWriter::AddRow before AddSheet");
     if (rows_ >= kMaxRows) {
       return status_ = Status::InvalidArgument(
                  "an .xlsx sheet holds at most 1,048,576 rows; export fewer rows or use CSV");
@@ -94,8 +113,9 @@ class XlsxWriter : public TableWriter {
     for (std::size_t col = 0; col < cells.size(); ++col) {
       const std::string& text = cells[col];
       if (text.empty()) continue;
-      const lxw_error err = worksheet_write_string(sheet_, rows_, static_cast<lxw_col_t>(col),
-                                                   text.c_str(), rows_ == 0 ? bold_ : nullptr);
+      const lxw_error err =
+          worksheet_write_string(sheet_, rows_, static_cast<lxw_col_t>(col), text.c_str(),
+                                 rows_ < header_rows_ ? bold_ : nullptr);
       if (err == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED) {
         return status_ = Status::InvalidArgument(fmt::format(
                    "row {} column {}: the text is longer than 32,767 characters, the most an "
@@ -112,13 +132,9 @@ class XlsxWriter : public TableWriter {
   Result<std::string> Finish() override {
     if (!status_.ok()) return status_;
     if (finished_) return Status::FailedPrecondition("TableWriter::Finish called twice");
+    if (sheet_ == nullptr) ZL_RETURN_IF_ERROR(AddSheet("Sheet1", 0));
     finished_ = true;
-    for (std::size_t col = 0; col < widths_.size(); ++col) {
-      const double width = std::clamp(static_cast<double>(widths_[col]) + 2, kMinWidth, kMaxWidth);
-      const auto c = static_cast<lxw_col_t>(col);
-      worksheet_set_column(sheet_, c, c, width, nullptr);
-    }
-    if (rows_ > 1) worksheet_freeze_panes(sheet_, 1, 0);  // keep the header in view
+    EndSheet();
     const lxw_error err = workbook_close(workbook_);
     workbook_ = nullptr;  // workbook_close frees it, even on failure
     if (err != LXW_NO_ERROR) return status_ = Failed("writing the file", err);
@@ -137,14 +153,48 @@ class XlsxWriter : public TableWriter {
     return Status::IoError(fmt::format("libxlsxwriter failed {}: {}", what, lxw_strerror(err)));
   }
 
+  // Sets the current sheet's column widths and keeps its header in view.
+  void EndSheet() {
+    if (sheet_ == nullptr) return;
+    for (std::size_t col = 0; col < widths_.size(); ++col) {
+      const double width = std::clamp(static_cast<double>(widths_[col]) + 2, kMinWidth, kMaxWidth);
+      const auto c = static_cast<lxw_col_t>(col);
+      worksheet_set_column(sheet_, c, c, width, nullptr);
+    }
+    if (header_rows_ > 0 && rows_ > header_rows_) worksheet_freeze_panes(sheet_, header_rows_, 0);
+    widths_.clear();
+  }
+
   std::string tmpdir_;
   std::string path_;  // the temporary file; empty once removed
   lxw_workbook* workbook_ = nullptr;
-  lxw_worksheet* sheet_ = nullptr;
   lxw_format* bold_ = nullptr;
+  std::vector<std::string> names_;  // the sheets' names so far
+  lxw_worksheet* sheet_ = nullptr;  // the current sheet
+  std::uint32_t header_rows_ = 1;
   std::uint32_t rows_ = 0;
   std::vector<std::size_t> widths_;
   bool finished_ = false;
+  Status status_;
+};
+
+// The .xlsx TableWriter: a workbook of one sheet whose first row is the header.
+class XlsxWriter : public TableWriter {
+ public:
+  explicit XlsxWriter(std::string_view sheet_name) { status_ = book_.AddSheet(sheet_name, 1); }
+
+  Status AddRow(const std::vector<std::string>& cells) override {
+    if (!status_.ok()) return status_;
+    return book_.AddRow(cells);
+  }
+
+  Result<std::string> Finish() override {
+    if (!status_.ok()) return status_;
+    return book_.Finish();
+  }
+
+ private:
+  XlsxBook book_;
   Status status_;
 };
 
@@ -179,5 +229,7 @@ std::string SanitizeSheetName(std::string_view name) {
 std::unique_ptr<TableWriter> NewXlsxWriter(std::string sheet_name) {
   return std::make_unique<XlsxWriter>(sheet_name);
 }
+
+std::unique_ptr<WorkbookWriter> NewXlsxWorkbook() { return std::make_unique<XlsxBook>(); }
 
 }  // namespace zl::sheet
