@@ -2,8 +2,10 @@
 // A route without a row here fails the test: adding a route means deciding who may call it.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <map>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -243,6 +245,80 @@ std::vector<Row> Table() {
        "/api/v1/blacklist/cases/{CASE}/steps",
        R"({"action": "publish", "reason": "r"})",
        {U, F, F, A, A, F, F, F}},
+      // The action plan. {PLAN} is the seed plan imported by the province, {PTASK} its item
+      // assigned to 唐山; a review is refused by state (409) to the province and by level to
+      // the city (a plan item's task is reviewed by the province).
+      {"POST", "/api/v1/plan/parse", "/api/v1/plan/parse", "", {U, F, F, A, A, F, A, F}},
+      {"POST", "/api/v1/plan/plans", "/api/v1/plan/plans", "", {U, F, F, F, A, F, F, F}},
+      {"GET", "/api/v1/plan/plans", "/api/v1/plan/plans", "", {U, F, A, A, A, A, A, F}},
+      {"GET", "/api/v1/plan/plans/{id}", "/api/v1/plan/plans/{PLAN}", "", {U, F, A, A, A, A, A, F}},
+      {"GET", "/api/v1/plan/departments", "/api/v1/plan/departments", "", {U, F, A, A, A, A, A, F}},
+      {"POST", "/api/v1/plan/tasks", "/api/v1/plan/tasks", "{}", {U, F, F, A, A, F, A, F}},
+      {"GET", "/api/v1/plan/tasks", "/api/v1/plan/tasks", "", {U, F, A, A, A, A, A, F}},
+      {"GET",
+       "/api/v1/plan/tasks/{id}",
+       "/api/v1/plan/tasks/{PTASK}",
+       "",
+       {U, F, A, A, A, A, F, F}},
+      {"POST",
+       "/api/v1/plan/tasks/{id}/reports",
+       "/api/v1/plan/tasks/{PTASK}/reports",
+       R"({"kind": "progress", "percent": 0, "narrative": "n"})",
+       {U, F, A, A, A, F, F, F}},
+      {"POST",
+       "/api/v1/plan/tasks/{id}/review",
+       "/api/v1/plan/tasks/{PTASK}/review",
+       R"({"decision": "accept"})",
+       {U, F, F, F, A, F, F, F}},
+      {"GET",
+       "/api/v1/plan/tasks/{id}/reports/{seq}/evidence/{position}",
+       "/api/v1/plan/tasks/{PTASK}/reports/1/evidence/1",
+       "",
+       {U, F, A, A, A, A, F, F}},
+      {"GET", "/api/v1/plan/supervision", "/api/v1/plan/supervision", "", {U, F, A, A, A, A, A, F}},
+      // Assessing city governments: plan.read reads (a region-scoped caller only its own
+      // unit's sheet), plan.assess (the province) loads, enters and runs.
+      {"GET", "/api/v1/plan/assessments", "/api/v1/plan/assessments", "", {U, F, A, A, A, A, A, F}},
+      {"GET",
+       "/api/v1/plan/assessments/{year}/indicators",
+       "/api/v1/plan/assessments/2026/indicators",
+       "",
+       {U, F, A, A, A, A, A, F}},
+      {"PUT",
+       "/api/v1/plan/assessments/{year}/indicators",
+       "/api/v1/plan/assessments/2026/indicators",
+       "",
+       {U, F, F, F, A, F, F, F}},
+      {"GET",
+       "/api/v1/plan/assessments/{year}/figures",
+       "/api/v1/plan/assessments/2026/figures",
+       "",
+       {U, F, A, A, A, A, A, F}},
+      {"PUT",
+       "/api/v1/plan/assessments/{year}/figures",
+       "/api/v1/plan/assessments/2026/figures",
+       "{}",
+       {U, F, F, F, A, F, F, F}},
+      {"POST",
+       "/api/v1/plan/assessments/{year}/run",
+       "/api/v1/plan/assessments/2026/run",
+       "{}",
+       {U, F, F, F, A, F, F, F}},
+      {"GET",
+       "/api/v1/plan/assessments/{year}",
+       "/api/v1/plan/assessments/2026",
+       "",
+       {U, F, A, A, A, A, A, F}},
+      {"GET",
+       "/api/v1/plan/assessments/{year}/cities/{region_code}",
+       "/api/v1/plan/assessments/2026/cities/130200",
+       "",
+       {U, F, A, A, A, A, F, F}},
+      {"GET",
+       "/api/v1/plan/assessments/{year}/export",
+       "/api/v1/plan/assessments/2026/export",
+       "",
+       {U, F, A, A, A, A, A, F}},
       // Last: it ends the caller's session (the test logs in again afterwards).
       {"POST", "/api/v1/auth/logout", "/api/v1/auth/logout", "", {U, A, A, A, A, A, A, F}},
   };
@@ -288,6 +364,23 @@ TEST_P(AuthorizationTest, EveryRouteTimesEveryCaller) {
   ASSERT_EQ(opened.status, 201) << opened.body;
   const std::string case_id = std::to_string(opened.Json()["id"].get<std::int64_t>());
 
+  // The seed plan, imported by the province, and its first item assigned to 唐山.
+  std::ifstream seed("data/plan/hebei-2014-quality-action-plan.txt");
+  std::stringstream plan_text;
+  plan_text << seed.rdbuf();
+  auto plan = Send(callers["province_admin"], "POST", "/api/v1/plan/plans?file_name=plan.txt",
+                   plan_text.str(), "text/plain");
+  ASSERT_EQ(plan.status, 201) << plan.body;
+  const std::string plan_id = std::to_string(plan.Json()["id"].get<std::int64_t>());
+  auto plan_task = Send(callers["province_admin"], "POST", "/api/v1/plan/tasks",
+                        nlohmann::json{{"item_id", plan.Json()["parts"][0]["items"][0]["id"]},
+                                       {"region_code", "130200"},
+                                       {"lead_unit", "唐山市市场监督管理局"},
+                                       {"deadline", "2099-12-31"}}
+                            .dump());
+  ASSERT_EQ(plan_task.status, 201) << plan_task.body;
+  const std::string plan_task_id = std::to_string(plan_task.Json()["id"].get<std::int64_t>());
+
   std::set<std::string> covered;
   for (const Row& row : Table()) {
     covered.insert(row.method + " " + row.pattern);
@@ -301,6 +394,10 @@ TEST_P(AuthorizationTest, EveryRouteTimesEveryCaller) {
       path.replace(at, 11, inspector_id);
     }
     if (auto at = path.find("{CASE}"); at != std::string::npos) path.replace(at, 6, case_id);
+    if (auto at = path.find("{PLAN}"); at != std::string::npos) path.replace(at, 6, plan_id);
+    if (auto at = path.find("{PTASK}"); at != std::string::npos) {
+      path.replace(at, 7, plan_task_id);
+    }
     std::string body = row.body;
     if (auto at = body.find("{TANGSHAN}"); at != std::string::npos) {
       body.replace(at, 10, tangshan_uscc_);

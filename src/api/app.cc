@@ -20,10 +20,16 @@ void RegisterRoutes(http::Router& router, AppContext& context) {
   RegisterGradingRoutes(router, context);
   RegisterInspectionRoutes(router, context);
   RegisterBlacklistRoutes(router, context);
+  RegisterAssessmentRoutes(router, context);
+  RegisterPlanRoutes(router, context);
 }
 
 void ConfigureServer(http::ServerOptions& options) {
   options.upload_path_prefixes.push_back("/api/v1/imports/");
+  // Plan documents and task reports with evidence files.
+  for (const char* prefix : {"/api/v1/plan/plans", "/api/v1/plan/parse", "/api/v1/plan/tasks/"}) {
+    options.upload_path_prefixes.push_back(prefix);
+  }
   options.upload_body_limit = std::size_t{256} << 20;
 }
 

@@ -121,18 +121,6 @@ Result<Party> PartyFor(const auth::Principal& p, const store::CaseRow& c, CaseAc
   return Status::PermissionDenied("this case is outside your reach");
 }
 
-Result<std::vector<std::string>> StringArray(const json& body, const char* field) {
-  std::vector<std::string> out;
-  auto it = body.find(field);
-  if (it == body.end() || it->is_null()) return out;
-  if (!it->is_array()) return Status::InvalidArgument("must be a list of strings", field);
-  for (const json& v : *it) {
-    if (!v.is_string()) return Status::InvalidArgument("must be a list of strings", field);
-    out.push_back(v.get<std::string>());
-  }
-  return out;
-}
-
 std::string StringField(const json& body, const char* field) {
   auto it = body.find(field);
   return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();

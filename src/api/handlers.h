@@ -19,5 +19,7 @@ void RegisterImportRoutes(http::Router& router, AppContext& context);
 void RegisterGradingRoutes(http::Router& router, AppContext& context);
 void RegisterInspectionRoutes(http::Router& router, AppContext& context);
 void RegisterBlacklistRoutes(http::Router& router, AppContext& context);
+void RegisterAssessmentRoutes(http::Router& router, AppContext& context);
+void RegisterPlanRoutes(http::Router& router, AppContext& context);
 
 }  // namespace zl::api

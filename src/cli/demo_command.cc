@@ -17,6 +17,7 @@
 #include "demo/demo_generator.h"
 #include "demo/record_generator.h"
 #include "inspect/demo_inspectors.h"
+#include "plan/demo_plan.h"
 #include "store/credit_record_table.h"
 #include "store/database.h"
 #include "store/dialect.h"
@@ -110,7 +111,10 @@ void RunDemo(const DemoCommandOptions& o) {
   auto start = std::chrono::steady_clock::now();
   if (o.reset) {
     // The inspection tables refer to enterprises: clear them first (demo data only).
-    Check((*db)->Write([](soci::session& sql) { return inspect::ClearInspectionData(sql); }));
+    Check((*db)->Write([](soci::session& sql) {
+      ZL_RETURN_IF_ERROR(plan::ClearPlanData(sql));
+      return inspect::ClearInspectionData(sql);
+    }));
     Check(repo.DeleteAll());
   }
   demo::EnterpriseGenerator generator({.enterprises = o.enterprises, .seed = o.seed});
@@ -178,6 +182,15 @@ void RunDemo(const DemoCommandOptions& o) {
         "proposed in %.2f s\n",
         adopted, expired, proposed, SecondsSince(blacklist_start));
   }
+  // The action plan: the seed document assigned to the units, reported on and assessed.
+  auto plan_start = std::chrono::steady_clock::now();
+  auto plan = plan::AddDemoPlan(**db, o.seed, Date::TodayInBeijing());
+  Check(plan.status());
+  std::printf(
+      "demo: action plan: %d items, %d tasks, %d reports, %d tasks closed; %d assessed for %d "
+      "in %.2f s\n",
+      plan->items, plan->tasks, plan->reports, plan->closed, plan->assessed_units,
+      plan->assessed_year, SecondsSince(plan_start));
   Check(auth::AppendAudit(**db, auth::Principal::Cli("demo"),
                           {"demo.load", "enterprise", "", "",
                            "{\"enterprises\": " + std::to_string(o.enterprises) +
