@@ -16,6 +16,7 @@
 #include "base/text.h"
 #include "domain/region.h"
 #include "plan/assessment_service.h"
+#include "plan/plan_json.h"
 #include "sheet/table_writer.h"
 #include "store/database.h"
 
@@ -27,7 +28,7 @@ using nlohmann::json;
 using plan::Assessment;
 using plan::CityResult;
 
-json NumberOrNull(bool present, double v) { return present ? json(v) : json(); }
+json NumberOrNull(bool present, double v) { return present ? plan::JsonNumber(v) : json(); }
 json TextOrNull(const std::string& s) { return s.empty() ? json() : json(s); }
 
 Result<int> YearParam(const http::Request& request) {
@@ -50,7 +51,7 @@ json IndicatorJson(const plan::Indicator& i) {
           {"method", i.method},
           {"evidence", i.evidence},
           {"lead_department", i.lead_department},
-          {"points", i.points},
+          {"points", plan::JsonNumber(i.points)},
           {"source", plan::IndicatorSourceName(i.source)},
           {"full_at", NumberOrNull(rate, i.full_at)},
           {"zero_at", NumberOrNull(rate, i.zero_at)},
@@ -70,7 +71,7 @@ json SystemJson(int year, const plan::StoredSystem& s) {
 json CitySummaryJson(const CityResult& c) {
   return {{"region_code", c.score.region_code},
           {"region_name", plan::RegionName(c.score.region_code)},
-          {"total", c.score.total},
+          {"total", plan::JsonNumber(c.score.total)},
           {"grade", std::string(1, c.score.grade)},
           {"rank", c.score.rank},
           {"vetoed", c.score.vetoed}};
@@ -101,7 +102,7 @@ json CitySheetJson(const Assessment& a, const CityResult& c) {
     const plan::Indicator* i = plan::FindIndicator(a.system, l.code);
     if (i == nullptr) continue;
     json line = IndicatorJson(*i);
-    line["score"] = l.score;
+    line["score"] = plan::JsonNumber(l.score);
     line["basis"] = l.basis;
     line["missing"] = l.missing;
     line["vetoed"] = l.vetoed;
@@ -116,7 +117,7 @@ json FiguresJson(const std::vector<store::AssessmentFigureRow>& rows) {
   for (const store::AssessmentFigureRow& f : rows) {
     items.push_back({{"region_code", f.region_code},
                      {"indicator", f.indicator},
-                     {"value", f.value},
+                     {"value", plan::JsonNumber(f.value)},
                      {"note", f.note},
                      {"entered_by", f.entered_by},
                      {"entered_at", f.entered_at}});

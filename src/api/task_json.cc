@@ -3,6 +3,7 @@
 
 #include "base/text.h"
 #include "domain/region.h"
+#include "plan/plan_json.h"
 
 namespace zl::api {
 
@@ -28,8 +29,8 @@ std::string RegionName(const std::string& code) {
   return r != nullptr ? r->name_zh : code;
 }
 
-// A stored amount: null for 0 ("none").
-json Amount(double value) { return value == 0 ? json() : json(value); }
+// A stored amount where 0 means none: null then.
+json Amount(double value) { return value == 0 ? json() : plan::JsonNumber(value); }
 
 json Counts(const plan::LightCounts& c) {
   return {{"green", c.green},
@@ -72,7 +73,8 @@ json PlanToJson(const store::PlanRow& plan, const store::PlanContent& content) {
     json targets = json::array();
     for (const store::PlanTargetRow& t : content.targets) {
       if (t.item_id != item.id) continue;
-      targets.push_back({{"id", t.id}, {"text", t.text}, {"value", t.value}, {"unit", t.unit}});
+      targets.push_back(
+          {{"id", t.id}, {"text", t.text}, {"value", plan::JsonNumber(t.value)}, {"unit", t.unit}});
     }
     auto count = content.task_counts.find(item.id);
     parts.back()["items"].push_back(
@@ -95,7 +97,7 @@ json TaskToJson(const plan::TaskView& v) {
   if (v.target) {
     target = {{"id", v.target->id},
               {"text", v.target->text},
-              {"value", v.target->value},
+              {"value", plan::JsonNumber(v.target->value)},
               {"unit", v.target->unit}};
   }
   return {{"id", t.id},
@@ -114,7 +116,7 @@ json TaskToJson(const plan::TaskView& v) {
           {"assigned_on", t.assigned_on},
           {"target", std::move(target)},
           {"target_value", Amount(t.target_value)},
-          {"achieved_value", t.target_value == 0 ? json() : json(t.achieved_value)},
+          {"achieved_value", t.target_value == 0 ? json() : plan::JsonNumber(t.achieved_value)},
           {"percent", t.percent},
           {"status", t.status},
           {"light", plan::LightName(v.light.light)},
@@ -127,7 +129,7 @@ json TaskToJson(const plan::TaskView& v) {
 }
 
 json ReportsToJson(const std::vector<store::TaskReportRow>& reports,
-                   const std::vector<store::EvidenceInfo>& evidence) {
+                   const std::vector<store::EvidenceInfo>& evidence, bool has_target) {
   json out = json::array();
   for (const store::TaskReportRow& r : reports) {
     json files = json::array();
@@ -142,7 +144,7 @@ json ReportsToJson(const std::vector<store::TaskReportRow>& reports,
                    {"kind", r.kind},
                    {"percent", r.percent},
                    {"narrative", r.narrative},
-                   {"achieved_value", Amount(r.achieved_value)},
+                   {"achieved_value", has_target ? plan::JsonNumber(r.achieved_value) : json()},
                    {"reported_by", r.reported_by},
                    {"reported_on", r.reported_on},
                    {"at", r.at},

@@ -5,20 +5,16 @@
 #include <cstdint>
 
 namespace zl::plan {
-namespace {
 
-// 20 rather than 20.0; 1.5 stays 1.5.
-nlohmann::json Number(double v) {
+nlohmann::json JsonNumber(double v) {
   if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 9e15) {
     return static_cast<std::int64_t>(v);
   }
   return v;
 }
 
-}  // namespace
-
 nlohmann::json PlanTargetToJson(const PlanTarget& target) {
-  return {{"text", target.text}, {"value", Number(target.value)}, {"unit", target.unit}};
+  return {{"text", target.text}, {"value", JsonNumber(target.value)}, {"unit", target.unit}};
 }
 
 nlohmann::json PlanDocumentToJson(const PlanDocument& document) {

@@ -12,6 +12,9 @@
 
 namespace zl::plan {
 
+// 20 rather than 20.0; 1.5 stays 1.5 (for every amount the plan API answers).
+nlohmann::json JsonNumber(double value);
+
 nlohmann::json PlanTargetToJson(const PlanTarget& target);
 nlohmann::json PlanDocumentToJson(const PlanDocument& document);
 
