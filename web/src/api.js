@@ -133,22 +133,23 @@ export async function request(method, path, { params, body, signal, csrf = true,
   }
 }
 
-// POSTs a file (or any Blob) as the raw request body with XMLHttpRequest, so the caller can
-// follow the upload: onProgress(fraction) with 0..1, or null when the size is unknown.
-// Same answers as request(): the parsed JSON body, or an ApiError (status 0 when no HTTP
-// answer came); a 401 goes to the unauthorized handler; an abort rejects with AbortError.
-export function upload(path, { params, body, contentType, onProgress, signal } = {}) {
+// POSTs (or with method, PUTs) a file, any Blob or a text as the raw request body with
+// XMLHttpRequest, so the caller can follow the upload: onProgress(fraction) with 0..1, or null
+// when the size is unknown. Same answers as request(): the parsed JSON body, or an ApiError
+// (status 0 when no HTTP answer came); a 401 goes to the unauthorized handler; an abort
+// rejects with AbortError.
+export function upload(path, { params, body, contentType, onProgress, signal, method = 'POST' } = {}) {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(new DOMException('The upload was aborted', 'AbortError'))
       return
     }
     const xhr = new XMLHttpRequest()
-    xhr.open('POST', buildUrl(path, params))
+    xhr.open(method, buildUrl(path, params))
     const headers = {
       Accept: ACCEPT,
       'Content-Type': contentType || body?.type || 'application/octet-stream',
-      ...csrfHeaders('POST'),
+      ...csrfHeaders(method),
     }
     for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value)
     if (onProgress && xhr.upload) {
@@ -239,6 +240,9 @@ export const api = {
   enterpriseReportUrl: (uscc, format) => buildUrl(`/enterprises/${seg(uscc)}/report`, { format }),
   importErrorsUrl: (id, format) => buildUrl(`/imports/${seg(id)}/errors`, { format }),
   blacklistExportUrl: (format, q = '') => buildUrl('/blacklist/export', { q, format }),
+  planEvidenceUrl: (taskId, seq, position) =>
+    buildUrl(`/plan/tasks/${seg(taskId)}/reports/${seg(seq)}/evidence/${seg(position)}`),
+  assessmentExportUrl: (year) => buildUrl(`/plan/assessments/${seg(year)}/export`, { format: 'xlsx' }),
 
   // Session. Login needs no CSRF token; a 401 from login or /auth/me is an answer, not an
   // expired session, so those two never trigger the unauthorized handler.
@@ -303,6 +307,36 @@ export const api = {
   openBlacklistCase: (body) => request('POST', '/blacklist/cases', { body }),
   blacklistCase: (id, opts) => request('GET', `/blacklist/cases/${seg(id)}`, opts),
   takeBlacklistStep: (id, body) => request('POST', `/blacklist/cases/${seg(id)}/steps`, { body }),
+  // The action plan (issue #8; docs/PLAN.md). A plan file (.txt in UTF-8/GBK or .docx) goes
+  // as the raw body: parse only answers its tree, import stores it (province plan.manage).
+  plans: (opts) => request('GET', '/plan/plans', opts),
+  plan: (id, opts) => request('GET', `/plan/plans/${seg(id)}`, opts),
+  parsePlan: (file, { signal } = {}) =>
+    upload('/plan/parse', { body: file, contentType: 'application/octet-stream', signal }),
+  importPlan: (file, { year = '', signal } = {}) =>
+    upload('/plan/plans', { params: { file_name: file.name, year }, body: file, contentType: 'application/octet-stream', signal }),
+  // Tasks: params plan_id, region_code, light, status, department, parent_id, page, per_page.
+  planTasks: (params, opts) => request('GET', '/plan/tasks', { ...opts, params }),
+  // { item_id | parent_id, region_code, title?, lead_unit, cooperating_units, deadline,
+  // target_id?, target_value? }
+  createPlanTask: (body) => request('POST', '/plan/tasks', { body }),
+  planTask: (id, opts) => request('GET', `/plan/tasks/${seg(id)}`, opts),
+  // { kind: progress | completion, percent, narrative, achieved_value?, evidence: [{ name, content }] }
+  reportPlanTask: (id, body) => request('POST', `/plan/tasks/${seg(id)}/reports`, { body }),
+  // { decision: accept | return, reason }
+  reviewPlanTask: (id, body) => request('POST', `/plan/tasks/${seg(id)}/review`, { body }),
+  planSupervision: (params, opts) => request('GET', '/plan/supervision', { ...opts, params }),
+  // The assessment of city governments, by year.
+  assessments: (opts) => request('GET', '/plan/assessments', opts),
+  assessment: (year, opts) => request('GET', `/plan/assessments/${seg(year)}`, opts),
+  assessmentIndicators: (year, opts) => request('GET', `/plan/assessments/${seg(year)}/indicators`, opts),
+  // The indicator table as TSV text (the format of data/plan/assessment_indicators.tsv).
+  loadAssessmentIndicators: (year, tsv) =>
+    upload(`/plan/assessments/${seg(year)}/indicators`, { method: 'PUT', body: tsv, contentType: 'text/tab-separated-values; charset=utf-8' }),
+  assessmentFigures: (year, params, opts) => request('GET', `/plan/assessments/${seg(year)}/figures`, { ...opts, params }),
+  saveAssessmentFigures: (year, figures) => request('PUT', `/plan/assessments/${seg(year)}/figures`, { body: { figures } }),
+  runAssessment: (year, asOf = '') => request('POST', `/plan/assessments/${seg(year)}/run`, { body: asOf ? { as_of: asOf } : {} }),
+  assessmentCity: (year, code, opts) => request('GET', `/plan/assessments/${seg(year)}/cities/${seg(code)}`, opts),
   imports: (params, opts) => request('GET', '/imports', { ...opts, params }),
   importRun: (id, opts) => request('GET', `/imports/${seg(id)}`, opts),
   // kind: "enterprises" | "records"; options: strict (boolean), encoding ("" = let the

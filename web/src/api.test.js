@@ -185,6 +185,20 @@ describe('upload', () => {
     expect(progress[0]).toBeLessThan(1)
   })
 
+  it('PUTs a text body when asked (an indicator table), with the CSRF header', async () => {
+    const xhr = fakeXhr(() => ({ status: 200, body: { year: 2014, source: 'loaded', indicators: [] } }))
+    vi.stubGlobal('XMLHttpRequest', xhr.XMLHttpRequest)
+    setCsrfToken('tok-9')
+    const answer = await api.loadAssessmentIndicators(2014, 'code\tlevel1\n')
+    expect(answer.source).toBe('loaded')
+    const [req] = xhr.requests
+    expect(req.method).toBe('PUT')
+    expect(req.url).toBe('/api/v1/plan/assessments/2014/indicators')
+    expect(req.body).toBe('code\tlevel1\n')
+    expect(req.headers['X-CSRF-Token']).toBe('tok-9')
+    expect(req.headers['Content-Type']).toBe('text/tab-separated-values; charset=utf-8')
+  })
+
   it('leaves the encoding out when it is to be detected, and sends strict=false', async () => {
     const xhr = fakeXhr(() => ({ status: 200, body: { id: 1 } }))
     vi.stubGlobal('XMLHttpRequest', xhr.XMLHttpRequest)

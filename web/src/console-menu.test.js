@@ -10,11 +10,12 @@ const keys = (items) => items.map((i) => i.key)
 
 describe('visibleMenu', () => {
   it('keeps only the entries whose permission the user holds', () => {
-    expect(keys(visibleMenu(ADMIN_ME.permissions))).toEqual(['dashboard', 'imports', 'grading', 'inspection', 'blacklist', 'users', 'tokens', 'audit'])
-    expect(keys(visibleMenu(CITY_ME.permissions, 'city_admin'))).toEqual(['dashboard', 'imports', 'inspection', 'blacklist', 'users', 'tokens'])
+    expect(keys(visibleMenu(ADMIN_ME.permissions))).toEqual(['dashboard', 'imports', 'grading', 'inspection', 'blacklist', 'plan', 'users', 'tokens', 'audit'])
+    expect(keys(visibleMenu(CITY_ME.permissions, 'city_admin'))).toEqual(['dashboard', 'imports', 'inspection', 'blacklist', 'plan', 'users', 'tokens'])
     expect(keys(visibleMenu(['grading.manage', 'risk.read']))).toEqual(['dashboard', 'grading'])
-    expect(keys(visibleMenu(INSPECTOR_ME.permissions))).toEqual(['dashboard', 'inspection'])
+    expect(keys(visibleMenu(INSPECTOR_ME.permissions))).toEqual(['dashboard', 'inspection', 'plan'])
     expect(keys(visibleMenu(['audit.read', 'self.read']))).toEqual(['dashboard', 'audit'])
+    expect(keys(visibleMenu(['audit.read', 'plan.read', 'self.read'], 'auditor'))).toEqual(['dashboard', 'plan', 'audit'])
     expect(keys(visibleMenu(['user.read']))).toEqual(['dashboard', 'users'])
     expect(keys(visibleMenu(['enterprise.read', 'enterprise.write']))).toEqual(['dashboard', 'imports'])
     expect(keys(visibleMenu(undefined))).toEqual(['dashboard'])
@@ -22,7 +23,7 @@ describe('visibleMenu', () => {
 
   it('shows an enterprise account the blacklist entry (its own case), not an inspector', () => {
     expect(keys(visibleMenu(ENTERPRISE_ME.permissions, 'enterprise'))).toEqual(['dashboard', 'blacklist'])
-    expect(keys(visibleMenu(INSPECTOR_ME.permissions, 'inspector'))).toEqual(['dashboard', 'inspection'])
+    expect(keys(visibleMenu(INSPECTOR_ME.permissions, 'inspector'))).toEqual(['dashboard', 'inspection', 'plan'])
     expect(allows({ permission: 'blacklist.manage', roles: ['enterprise'] }, [], 'enterprise')).toBe(true)
     expect(allows({ permission: 'blacklist.manage', roles: ['enterprise'] }, ['enterprise.private.read'], 'inspector')).toBe(false)
     expect(allows({ permission: 'user.read' }, [], 'enterprise')).toBe(false)
@@ -61,7 +62,7 @@ describe('console layout', () => {
     stubApi(ADMIN_ME)
     ;({ wrapper } = await mountApp('/console'))
     await flushPromises()
-    for (const key of ['dashboard', 'imports', 'grading', 'inspection', 'blacklist', 'users', 'tokens', 'audit']) {
+    for (const key of ['dashboard', 'imports', 'grading', 'inspection', 'blacklist', 'plan', 'users', 'tokens', 'audit']) {
       expect(wrapper.find(`[data-testid=menu-${key}]`).exists(), key).toBe(true)
     }
     expect(wrapper.get('[data-testid=current-user]').text()).toBe('admin')
@@ -69,12 +70,13 @@ describe('console layout', () => {
     expect(wrapper.find('[data-testid=change-password]').exists()).toBe(true)
   })
 
-  it('shows an inspector only the overview and inspections, with the role and region', async () => {
+  it('shows an inspector only the overview, inspections and the action plan, with the role and region', async () => {
     stubApi(INSPECTOR_ME)
     ;({ wrapper } = await mountApp('/console', { locale: 'en' }))
     await flushPromises()
     expect(wrapper.find('[data-testid=menu-dashboard]').exists()).toBe(true)
     expect(wrapper.find('[data-testid=menu-inspection]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid=menu-plan]').exists()).toBe(true)
     for (const key of ['imports', 'grading', 'blacklist', 'users', 'tokens', 'audit']) {
       expect(wrapper.find(`[data-testid=menu-${key}]`).exists(), key).toBe(false)
     }

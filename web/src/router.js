@@ -127,6 +127,38 @@ export const routes = [
         meta: { title: 'blacklist.case.title', console: true, permission: permissionOf('blacklist'), roles: rolesOf('blacklist') },
       },
       {
+        path: 'plan',
+        name: 'console-plan',
+        component: () => import('./views/console/PlanListView.vue'),
+        meta: { title: 'plan.title', console: true, permission: permissionOf('plan') },
+      },
+      {
+        path: 'plan/tasks',
+        name: 'console-plan-tasks',
+        component: () => import('./views/console/PlanTasksView.vue'),
+        meta: { title: 'plan.tasks.title', console: true, permission: permissionOf('plan') },
+      },
+      {
+        path: 'plan/tasks/:id(\\d+)',
+        name: 'console-plan-task',
+        component: () => import('./views/console/PlanTaskView.vue'),
+        props: true,
+        meta: { title: 'plan.taskView.title', console: true, permission: permissionOf('plan') },
+      },
+      {
+        path: 'plan/assessment',
+        name: 'console-plan-assessment',
+        component: () => import('./views/console/PlanAssessmentView.vue'),
+        meta: { title: 'plan.assessment.title', console: true, permission: permissionOf('plan') },
+      },
+      {
+        path: 'plan/:id(\\d+)',
+        name: 'console-plan-detail',
+        component: () => import('./views/console/PlanDetailView.vue'),
+        props: true,
+        meta: { title: 'plan.detail.title', console: true, permission: permissionOf('plan') },
+      },
+      {
         path: 'users',
         name: 'console-users',
         component: () => import('./views/console/UsersView.vue'),

@@ -4,18 +4,18 @@
 // ElMessage and ElMessageBox are imported where they are called; their styles are here too.
 import {
   ElAlert, ElAside, ElBreadcrumb, ElBreadcrumbItem, ElButton, ElCard, ElCheckbox, ElCheckboxGroup,
-  ElCol, ElConfigProvider, ElContainer, ElDescriptions, ElDescriptionsItem, ElDialog, ElEmpty,
+  ElCol, ElConfigProvider, ElContainer, ElDescriptions, ElDescriptionsItem, ElDialog, ElDrawer, ElEmpty,
   ElForm, ElFormItem, ElHeader, ElIcon, ElInput, ElInputNumber, ElLoading, ElMain, ElMenu, ElMenuItem, ElOption,
   ElPagination, ElProgress, ElRadio, ElRadioButton, ElRadioGroup, ElResult, ElRow, ElSelect, ElSkeleton,
-  ElSkeletonItem, ElSwitch, ElTable, ElTableColumn, ElTabPane, ElTabs, ElTag, ElTimeline, ElTimelineItem,
+  ElSkeletonItem, ElSlider, ElSwitch, ElTable, ElTableColumn, ElTabPane, ElTabs, ElTag, ElTimeline, ElTimelineItem,
 } from 'element-plus'
 
 const components = [
   ElAlert, ElAside, ElBreadcrumb, ElBreadcrumbItem, ElButton, ElCard, ElCheckbox, ElCheckboxGroup,
-  ElCol, ElConfigProvider, ElContainer, ElDescriptions, ElDescriptionsItem, ElDialog, ElEmpty,
+  ElCol, ElConfigProvider, ElContainer, ElDescriptions, ElDescriptionsItem, ElDialog, ElDrawer, ElEmpty,
   ElForm, ElFormItem, ElHeader, ElIcon, ElInput, ElInputNumber, ElMain, ElMenu, ElMenuItem, ElOption,
   ElPagination, ElProgress, ElRadio, ElRadioButton, ElRadioGroup, ElResult, ElRow, ElSelect, ElSkeleton,
-  ElSkeletonItem, ElSwitch, ElTable, ElTableColumn, ElTabPane, ElTabs, ElTag, ElTimeline, ElTimelineItem,
+  ElSkeletonItem, ElSlider, ElSwitch, ElTable, ElTableColumn, ElTabPane, ElTabs, ElTag, ElTimeline, ElTimelineItem,
 ]
 
 export default {

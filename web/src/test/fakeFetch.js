@@ -31,8 +31,8 @@ export const ADMIN_ME = {
   region_name_en: '',
   uscc: '',
   permissions: [
-    'audit.read', 'blacklist.approve', 'blacklist.manage', 'enterprise.private.read', 'enterprise.read', 'enterprise.write', 'grading.manage', 'inspection.write', 'risk.read',
-    'self.read', 'stats.read', 'token.manage', 'user.manage', 'user.read',
+    'audit.read', 'blacklist.approve', 'blacklist.manage', 'enterprise.private.read', 'enterprise.read', 'enterprise.write', 'grading.manage', 'inspection.write',
+    'plan.assess', 'plan.manage', 'plan.read', 'plan.report', 'risk.read', 'self.read', 'stats.read', 'token.manage', 'user.manage', 'user.read',
   ],
   csrf_token: 'csrf-123',
 }
@@ -45,8 +45,8 @@ export const CITY_ME = {
   region_name_en: 'Tangshan',
   uscc: '',
   permissions: [
-    'blacklist.manage', 'enterprise.private.read', 'enterprise.read', 'enterprise.write', 'inspection.write', 'risk.read',
-    'self.read', 'stats.read', 'token.manage', 'user.manage', 'user.read',
+    'blacklist.manage', 'enterprise.private.read', 'enterprise.read', 'enterprise.write', 'inspection.write', 'plan.manage', 'plan.read',
+    'plan.report', 'risk.read', 'self.read', 'stats.read', 'token.manage', 'user.manage', 'user.read',
   ],
   csrf_token: 'csrf-city',
 }
@@ -69,6 +69,6 @@ export const INSPECTOR_ME = {
   region_name_zh: '石家庄市',
   region_name_en: 'Shijiazhuang',
   uscc: '',
-  permissions: ['enterprise.read', 'inspection.write', 'self.read', 'stats.read'],
+  permissions: ['enterprise.read', 'inspection.write', 'plan.read', 'plan.report', 'self.read', 'stats.read'],
   csrf_token: 'csrf-insp',
 }

@@ -1,5 +1,5 @@
 // Mounts the whole app (router, i18n, Element Plus) at a path, for view-level tests. The
-// ECharts chart is stubbed: it needs a real canvas and is covered by the browser e2e test.
+// ECharts charts are stubbed: they need a real canvas and are covered by the browser e2e tests.
 import { mount } from '@vue/test-utils'
 import { createAppI18n } from '../i18n/index.js'
 import { createAppRouter, createMemoryHistory } from '../router.js'
@@ -14,7 +14,11 @@ export async function mountApp(path, { locale = 'zh-CN' } = {}) {
     attachTo: document.body,
     global: {
       plugins: [i18n, router, element],
-      stubs: { RegionChart: { props: ['items'], template: '<div data-testid="region-chart" />' } },
+      stubs: {
+        RegionChart: { props: ['items'], template: '<div data-testid="region-chart" />' },
+        SupervisionChart: { props: ['rows'], template: '<div data-testid="supervision-chart" />' },
+        AssessmentChart: { props: ['cities', 'nameOf', 'openable'], template: '<div data-testid="assessment-chart" />' },
+      },
     },
   })
   return { wrapper, router, i18n }
