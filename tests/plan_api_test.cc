@@ -185,6 +185,14 @@ TEST_P(PlanApiTest, AssignReportAndCloseATask) {
     EXPECT_EQ(r["total"], r["region_code"] == "130200" ? 2 : 0) << r.dump();
   }
   EXPECT_EQ(Send(city, "GET", "/api/v1/plan/supervision").Json()["by_region"].size(), 1u);
+  ASSERT_EQ(sv["by_plan_department"].size(), item["departments"].size());
+  const json first_department = sv["by_plan_department"][0];
+  EXPECT_EQ(first_department["total"], 2);
+  EXPECT_EQ(Send(admin, "GET",
+                 "/api/v1/plan/tasks?plan_department=" +
+                     std::to_string(first_department["department_id"].get<int>()))
+                .Json()["total"],
+            2);
   EXPECT_EQ(Send(admin, "GET", "/api/v1/plan/tasks?light=done").Json()["total"], 1);
   EXPECT_EQ(Send(admin, "GET", "/api/v1/plan/tasks?parent_id=0").Json()["total"], 1);
   EXPECT_EQ(Send(admin, "GET", "/api/v1/plan/tasks?light=amber").Json()["field"], "light");

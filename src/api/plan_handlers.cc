@@ -182,6 +182,8 @@ Result<plan::TaskQuery> TaskQueryFrom(const http::Request& request) {
   if (parent >= 0) q.filter.parent_id = parent;
   q.filter.region_code = TextParam(request, "region_code");
   q.filter.lead_unit = TextParam(request, "department");
+  ZL_ASSIGN_OR_RETURN(int plan_department, IntParam(request, "plan_department", 0, 0, INT32_MAX));
+  q.plan_department = plan_department;
   if (std::string status = TextParam(request, "status"); !status.empty()) {
     if (status != "open" && status != "completion_reported" && status != "closed") {
       return Status::InvalidArgument("must be open, completion_reported or closed", "status");

@@ -166,10 +166,18 @@ json SupervisionToJson(const plan::Supervision& s, Date as_of) {
     row["department"] = c.key;
     by_department.push_back(std::move(row));
   }
+  json by_plan_department = json::array();
+  for (const plan::Supervision::DepartmentCounts& d : s.by_plan_department) {
+    json row = Counts(d.counts);
+    row["department_id"] = d.id;
+    row["department"] = d.counts.key;
+    by_plan_department.push_back(std::move(row));
+  }
   for (const plan::TaskView& v : s.attention) attention.push_back(TaskToJson(v));
   return {{"as_of", as_of.ToString()},
           {"by_region", std::move(by_region)},
           {"by_department", std::move(by_department)},
+          {"by_plan_department", std::move(by_plan_department)},
           {"attention", std::move(attention)}};
 }
 

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <vector>
 
+#include "auth/crypto.h"
 #include "base/clock.h"
 #include "base/embedded_file.h"
 #include "demo/demo_random.h"
@@ -49,9 +50,10 @@ Result<DemoPlanCounts> AddDemoPlan(store::Database& db, std::uint64_t seed, Date
   DemoPlanCounts counts;
   Status s = db.Write([&](soci::session& sql) {
     const std::string now = NowIsoUtc();
-    ZL_ASSIGN_OR_RETURN(
-        std::int64_t plan_id,
-        StorePlan(sql, document, {"hebei-2014-quality-action-plan.txt", "", 0}, "cli:demo", now));
+    ZL_ASSIGN_OR_RETURN(std::int64_t plan_id, StorePlan(sql, document,
+                                                        {"hebei-2014-quality-action-plan.txt",
+                                                         auth::Sha256Hex(file.bytes), 0},
+                                                        "cli:demo", now));
     ZL_ASSIGN_OR_RETURN(store::PlanContent content, store::ReadPlanContent(sql, plan_id));
     counts.items = static_cast<int>(content.items.size());
     const auto units = domain::RegionRegistry::Hebei().SupervisionUnits();

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "auth/crypto.h"
 #include "auth/permissions.h"
@@ -389,9 +390,18 @@ Result<std::vector<TaskView>> ListTaskViews(soci::session& sql, const auth::Prin
     filter.region_code = actor.region_code;
   }
   ZL_ASSIGN_OR_RETURN(std::vector<store::PlanTaskRow> rows, store::ListPlanTasks(sql, filter));
+  std::set<std::int64_t> items_of_department;  // with query.plan_department
+  if (query.plan_department != 0) {
+    ZL_ASSIGN_OR_RETURN(std::vector<store::ItemDepartmentRow> named,
+                        store::ListItemDepartments(sql));
+    for (const store::ItemDepartmentRow& d : named) {
+      if (d.department_id == query.plan_department) items_of_department.insert(d.item_id);
+    }
+  }
   TaskViewer viewer(sql, today);
   std::vector<TaskView> out;
   for (store::PlanTaskRow& row : rows) {
+    if (query.plan_department != 0 && !items_of_department.contains(row.item_id)) continue;
     ZL_ASSIGN_OR_RETURN(TaskView v, viewer.View(std::move(row)));
     if (!query.light || v.light.light == *query.light) out.push_back(std::move(v));
   }
@@ -412,8 +422,12 @@ Result<Supervision> Supervise(soci::session& sql, const auth::Principal& actor,
   TaskQuery query;
   query.filter.plan_id = plan_id;
   ZL_ASSIGN_OR_RETURN(std::vector<TaskView> tasks, ListTaskViews(sql, actor, query, today));
+  ZL_ASSIGN_OR_RETURN(std::vector<store::ItemDepartmentRow> named, store::ListItemDepartments(sql));
+  std::multimap<std::int64_t, const store::ItemDepartmentRow*> item_departments;
+  for (const store::ItemDepartmentRow& d : named) item_departments.emplace(d.item_id, &d);
   Supervision out;
   std::map<std::string, LightCounts> regions, departments;
+  std::map<std::int64_t, Supervision::DepartmentCounts> plan_departments;
   for (const domain::Region* unit : domain::RegionRegistry::Hebei().SupervisionUnits()) {
     if (actor.CoversRegion(unit->code)) regions[unit->code].key = unit->code;
   }
@@ -440,16 +454,29 @@ Result<Supervision> Supervise(soci::session& sql, const auth::Principal& actor,
     LightCounts& department = departments[v.task.lead_unit];
     department.key = v.task.lead_unit;
     count(department, v.light.light);
+    auto [from, to] = item_departments.equal_range(v.task.item_id);
+    for (auto it = from; it != to; ++it) {
+      Supervision::DepartmentCounts& d = plan_departments[it->second->department_id];
+      d.id = it->second->department_id;
+      d.counts.key = it->second->name;
+      count(d.counts, v.light.light);
+    }
     if (v.light.light == Light::kRed || v.light.light == Light::kYellow) {
       out.attention.push_back(std::move(v));
     }
   }
   for (auto& [code, c] : regions) out.by_region.push_back(c);
   for (auto& [name, c] : departments) out.by_department.push_back(c);
-  std::stable_sort(out.by_department.begin(), out.by_department.end(),
-                   [](const LightCounts& a, const LightCounts& b) {
-                     return std::tie(b.red, b.yellow) < std::tie(a.red, a.yellow);
-                   });
+  for (auto& [id, d] : plan_departments) out.by_plan_department.push_back(d);
+  auto most_red_first = [](const LightCounts& a, const LightCounts& b) {
+    return std::tie(b.red, b.yellow) < std::tie(a.red, a.yellow);
+  };
+  std::stable_sort(out.by_department.begin(), out.by_department.end(), most_red_first);
+  std::stable_sort(
+      out.by_plan_department.begin(), out.by_plan_department.end(),
+      [&](const Supervision::DepartmentCounts& a, const Supervision::DepartmentCounts& b) {
+        return most_red_first(a.counts, b.counts);
+      });
   std::stable_sort(out.attention.begin(), out.attention.end(),
                    [](const TaskView& a, const TaskView& b) {
                      bool ar = a.light.light == Light::kRed, br = b.light.light == Light::kRed;

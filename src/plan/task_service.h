@@ -93,6 +93,7 @@ struct TaskView {
 struct TaskQuery {
   store::PlanTaskFilter filter;
   std::optional<Light> light = {};
+  std::int64_t plan_department = 0;  // tasks of items naming this registry department; 0 = all
 };
 // The tasks the actor may see that match, by deadline (a city: its own unit's only).
 Result<std::vector<TaskView>> ListTaskViews(soci::session& sql, const auth::Principal& actor,
@@ -108,8 +109,15 @@ struct LightCounts {
 };
 struct Supervision {
   std::vector<LightCounts> by_region;      // every supervision unit in reach, in code order
-  std::vector<LightCounts> by_department;  // by lead unit, most red first
-  std::vector<TaskView> attention;         // red then yellow, by deadline
+  std::vector<LightCounts> by_department;  // by the task's lead unit, most red first
+  // By the plan's responsible departments (the registry): a task counts for every department
+  // its item names; most red first. `id` is the registry id.
+  struct DepartmentCounts {
+    std::int64_t id = 0;
+    LightCounts counts;
+  };
+  std::vector<DepartmentCounts> by_plan_department;
+  std::vector<TaskView> attention;  // red then yellow, by deadline
 };
 Result<Supervision> Supervise(soci::session& sql, const auth::Principal& actor,
                               std::int64_t plan_id, Date today);

@@ -269,6 +269,15 @@ TEST_P(TaskServiceTest, LightsAndSupervisionFollowDeadlinesAndProgress) {
   ASSERT_EQ(s.by_department.size(), 1u);  // both led by 唐山市质监局
   EXPECT_EQ(s.by_department[0].yellow, 1);
   EXPECT_EQ(s.by_department[0].green, 1);
+  // The plan's own departments: the item names 省质监局 and 省教育厅, so both count both tasks.
+  ASSERT_EQ(s.by_plan_department.size(), 2u);
+  EXPECT_EQ(s.by_plan_department[0].counts.total(), 2);
+  EXPECT_EQ(s.by_plan_department[1].counts.yellow, 1);
+  TaskQuery of_department;
+  of_department.plan_department = content_.departments[1].department_id;  // 省教育厅
+  EXPECT_EQ(Tasks(Province(), of_department).size(), 2u);
+  of_department.plan_department = content_.departments[1].department_id + 100;
+  EXPECT_TRUE(Tasks(Province(), of_department).empty());
 }
 
 ZL_INSTANTIATE_BACKEND_TESTS(TaskServiceTest);

@@ -120,6 +120,29 @@ std::vector<PlanTaskRow> FetchPlanTasks(soci::session& sql, const std::string& w
   return out;
 }
 
+// plan_item_department joined with the department's name and filtered by `where` (on plan_item
+// i), by item and position.
+Result<std::vector<ItemDepartmentRow>> FetchItemDepartments(soci::session& sql,
+                                                            const std::string& where) {
+  ItemDepartmentRow r;
+  long long item = 0, position = 0, department = 0;
+  soci::statement st =
+      (sql.prepare << "SELECT x.item_id, x.position, x.department_id, d.name "
+                      "FROM plan_item_department x JOIN plan_item i ON i.id = x.item_id "
+                      "JOIN plan_department d ON d.id = x.department_id " +
+                          where + " ORDER BY x.item_id, x.position",
+       soci::into(item), soci::into(position), soci::into(department), soci::into(r.name));
+  st.execute();
+  std::vector<ItemDepartmentRow> out;
+  while (st.fetch()) {
+    r.item_id = item;
+    r.position = position;
+    r.department_id = department;
+    out.push_back(r);
+  }
+  return out;
+}
+
 template <typename T>
 std::optional<T> First(std::vector<T> rows) {
   if (rows.empty()) return std::nullopt;
@@ -212,23 +235,7 @@ Result<PlanContent> ReadPlanContent(soci::session& sql, std::int64_t plan_id) {
   out.items = FetchItems(sql, "WHERE plan_id = " + plan + " ORDER BY position");
   out.targets = FetchTargets(sql, "JOIN plan_item i ON i.id = t.item_id WHERE i.plan_id = " + plan +
                                       " ORDER BY t.item_id, t.position");
-  {
-    ItemDepartmentRow r;
-    long long item = 0, position = 0, department = 0;
-    soci::statement st =
-        (sql.prepare << "SELECT x.item_id, x.position, x.department_id, d.name "
-                        "FROM plan_item_department x JOIN plan_item i ON i.id = x.item_id "
-                        "JOIN plan_department d ON d.id = x.department_id WHERE i.plan_id = " +
-                            plan + " ORDER BY x.item_id, x.position",
-         soci::into(item), soci::into(position), soci::into(department), soci::into(r.name));
-    st.execute();
-    while (st.fetch()) {
-      r.item_id = item;
-      r.position = position;
-      r.department_id = department;
-      out.departments.push_back(r);
-    }
-  }
+  ZL_ASSIGN_OR_RETURN(out.departments, FetchItemDepartments(sql, "WHERE i.plan_id = " + plan));
   long long item = 0, count = 0;
   soci::statement st =
       (sql.prepare << "SELECT item_id, COUNT(*) FROM plan_task WHERE plan_id = " + plan +
@@ -237,6 +244,10 @@ Result<PlanContent> ReadPlanContent(soci::session& sql, std::int64_t plan_id) {
   st.execute();
   while (st.fetch()) out.task_counts[item] = count;
   return out;
+}
+
+Result<std::vector<ItemDepartmentRow>> ListItemDepartments(soci::session& sql) {
+  return FetchItemDepartments(sql, "");
 }
 
 Result<std::optional<PlanItemRow>> FindPlanItem(soci::session& sql, std::int64_t id) {

@@ -75,6 +75,8 @@ struct PlanContent {
   std::map<std::int64_t, std::int64_t> task_counts;  // item id → its tasks (all levels)
 };
 Result<PlanContent> ReadPlanContent(soci::session& sql, std::int64_t plan_id);
+// The departments of every item of every plan, by item and position.
+Result<std::vector<ItemDepartmentRow>> ListItemDepartments(soci::session& sql);
 Result<std::optional<PlanItemRow>> FindPlanItem(soci::session& sql, std::int64_t id);
 Result<std::optional<PlanTargetRow>> FindPlanTarget(soci::session& sql, std::int64_t id);
 

@@ -222,7 +222,7 @@ try {
   const rowLight = (id) => page.locator('[data-testid=tasks-table] .el-table__row', { has: page.locator(`[data-testid=task-link][data-task-id="${id}"]`) })
     .getByTestId('task-light')
 
-  await check('the supervision page shows the lights, the per-unit summary and the attention list', async () => {
+  await check('the supervision page shows the lights, the summaries per unit and per department, and the attention list', async () => {
     assert.ok(tasks.green && tasks.yellow, 'the tasks were not assigned')
     await page.getByTestId('plan-nav-tasks').click()
     await page.waitForURL(/\/console\/plan\/tasks$/)
@@ -238,6 +238,14 @@ try {
     assert.equal(await page.locator('[data-testid=supervision-row]').count(), 13)
     assert.ok(await page.locator(`[data-testid=attention-table] [data-testid=task-link][data-task-id="${tasks.yellow}"]`).count() === 1,
       'the yellow task is not in the attention list')
+    // Per department of the plan: 省质监局 is named by both items (四（一）, 四（二）), 省总工会 by
+    // the yellow one only.
+    const department = (name) => page.locator('[data-testid=department-table-plan] [data-testid=department-row]', { has: page.locator('th', { hasText: new RegExp(`^${name}$`) }) })
+    assert.equal((await department('省质监局').locator('td[data-light=green]').textContent()).trim(), '1')
+    assert.equal((await department('省质监局').locator('td[data-light=yellow]').textContent()).trim(), '1')
+    assert.equal((await department('省总工会').locator('td[data-light=yellow]').textContent()).trim(), '1')
+    assert.equal((await department('省总工会').locator('td[data-light=green]').textContent()).trim(), '0')
+    assert.ok(await page.locator('[data-testid=department-table-lead] [data-testid=department-row]').count() >= 1, 'no lead unit listed')
     await page.locator('[data-testid=supervision-chart] canvas').first().waitFor()
     // The yellow filter keeps the yellow task and drops the green one.
     await page.getByTestId('light-yellow').click()

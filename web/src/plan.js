@@ -333,6 +333,8 @@ export function taskFilters(query = {}) {
   if (TASK_STATUSES.includes(one(query.status))) out.status = one(query.status)
   const dept = text(one(query.department))
   if (dept) out.department = dept
+  const planDepartment = Number.parseInt(one(query.plan_department), 10)
+  if (planDepartment > 0) out.plan_department = planDepartment
   return out
 }
 

@@ -234,6 +234,8 @@ describe('forms', () => {
       .toEqual({ plan_id: 2, region_code: '130200', light: 'red', status: 'open', department: '唐山市质监局' })
     expect(taskFilters({ plan_id: 'x', region_code: 'tangshan', light: 'blue', status: 'done', department: ' ' })).toEqual({})
     expect(taskFilters({ light: ['yellow', 'red'] })).toEqual({ light: 'yellow' })
+    expect(taskFilters({ plan_department: '7' })).toEqual({ plan_department: 7 })
+    expect(taskFilters({ plan_department: '省质监局' })).toEqual({})
   })
 })
 

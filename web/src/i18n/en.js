@@ -1008,6 +1008,11 @@ export default {
       department: 'Lead unit',
       departmentPlaceholder: 'Choose or type a unit',
       empty: 'No task matches',
+      byDepartment: 'By department',
+      byPlanDepartment: 'Responsible department (plan)',
+      byLeadUnit: 'Lead unit',
+      departmentsMore: '{n} more: filter the task list by lead unit.',
+      planDepartmentFilter: 'Department: {name}',
     },
     taskView: {
       title: 'Task',

@@ -1008,6 +1008,11 @@ export default {
       department: '牵头单位',
       departmentPlaceholder: '选择或输入单位',
       empty: '没有符合条件的任务',
+      byDepartment: '各部门督办情况',
+      byPlanDepartment: '省级责任部门',
+      byLeadUnit: '牵头单位',
+      departmentsMore: '另有 {n} 个，可在任务清单中按牵头单位筛选。',
+      planDepartmentFilter: '责任部门：{name}',
     },
     taskView: {
       title: '任务详情',

@@ -52,6 +52,10 @@ const SUPERVISION = {
     { department: '石家庄市质监局', green: 0, yellow: 0, red: 1, done: 0, total: 1 },
     { department: '唐山市质监局', green: 1, yellow: 1, red: 0, done: 1, total: 3 },
   ],
+  by_plan_department: [
+    { department_id: 3, department: '省质监局', green: 1, yellow: 1, red: 1, done: 1, total: 4 },
+    { department_id: 5, department: '省教育厅', green: 0, yellow: 1, red: 0, done: 0, total: 1 },
+  ],
   attention: [YELLOW, RED],
 }
 
@@ -232,6 +236,26 @@ describe('supervision page', () => {
     expect($('[data-testid=supervision-as-of]').textContent).toContain('2026-11-27')
     // Attention: overdue first.
     expect($$('[data-testid=attention-table] [data-testid=task-light]').map((l) => l.dataset.light)).toEqual(['red', 'yellow'])
+    // By department: the plan's responsible departments and the lead units, each count a link.
+    const planDepartments = $$('[data-testid=department-table-plan] [data-testid=department-row]')
+    expect(planDepartments.map((r) => r.querySelector('th').textContent)).toEqual(['省质监局', '省教育厅'])
+    expect(planDepartments[0].querySelector('td[data-light=red] a').getAttribute('href')).toBe('/console/plan/tasks?plan_department=3&light=red')
+    const leadUnits = $$('[data-testid=department-table-lead] [data-testid=department-row]')
+    expect(leadUnits).toHaveLength(2)
+    expect(leadUnits[1].querySelector('td[data-light=done] a').getAttribute('href')).toBe(`/console/plan/tasks?department=${encodeURIComponent('唐山市质监局')}&light=done`)
+  })
+
+  it('filters by a responsible department from the URL, named by the summary', async () => {
+    const list = vi.fn(() => json(200, { items: [RED], total: 1 }))
+    const { calls } = await open('/console/plan/tasks?plan_department=3', {
+      'GET /api/v1/plan/tasks': list,
+      'GET /api/v1/plan/supervision': json(200, SUPERVISION),
+    })
+    expect(query(calls.find((c) => c.path === '/api/v1/plan/tasks'))).toEqual({ plan_department: '3', page: '1', per_page: '20' })
+    expect($('[data-testid=filter-plan-department]').textContent).toContain('省质监局')
+    await click($('[data-testid=filter-plan-department] .el-tag__close'))
+    await vi.waitFor(() => expect(list).toHaveBeenCalledTimes(2))
+    expect(query(calls.filter((c) => c.path === '/api/v1/plan/tasks').at(-1))).toEqual({ page: '1', per_page: '20' })
   })
 
   it('filters by light in the URL and asks the server for it', async () => {
