@@ -25,14 +25,26 @@ class SeedPlanTest : public ::testing::Test {
     if (!in) GTEST_SKIP() << "the seed plan is not in " << ZL_SEED_DIR;
     std::stringstream bytes;
     bytes << in.rdbuf();
-    Result<PlanDocument> parsed = ParsePlanFile(bytes.str());
+    seed_ = bytes.str();
+    Result<PlanDocument> parsed = ParsePlanFile(seed_);
     ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
     doc_ = std::move(*parsed);
   }
   const PlanItem& Item(size_t part, size_t item) { return doc_.parts.at(part).items.at(item); }
 
+  std::string seed_;
   PlanDocument doc_;
 };
+
+// The demo and the browser test use the copy in data/plan/ (tests run from the repository
+// root); it must stay the seed itself.
+TEST_F(SeedPlanTest, TheRepositorysCopyIsTheSeed) {
+  std::ifstream in("data/plan/hebei-2014-quality-action-plan.txt", std::ios::binary);
+  ASSERT_TRUE(in) << "data/plan/hebei-2014-quality-action-plan.txt is missing";
+  std::stringstream copy;
+  copy << in.rdbuf();
+  EXPECT_TRUE(copy.str() == seed_) << "data/plan/'s copy differs from ../shared/seed/'s";
+}
 
 TEST_F(SeedPlanTest, TitleYearAndParts) {
   EXPECT_EQ(doc_.title, "河北省贯彻实施质量发展纲要深入推进质量兴省战略2014年行动计划");

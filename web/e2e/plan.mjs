@@ -20,23 +20,13 @@
 // Prints one line per check and ends with "e2e plan: N passed, M failed"; exits 1 on any failure.
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
+import {
+  adminName, adminPassword, base, createRun, dayOffset, demoPassword, resultsDir,
+} from './harness.mjs'
 
-const base = (process.env.ZL_BASE_URL || '').replace(/\/+$/, '')
-const executablePath = process.env.CHROMIUM || '/usr/bin/chromium'
-const adminName = process.env.ZL_ADMIN_NAME || 'admin'
-const adminPassword = process.env.ZL_ADMIN_PASSWORD || ''
-const demoPassword = process.env.ZL_DEMO_PASSWORD || adminPassword
 const seedPlan = process.env.ZL_SEED_PLAN || ''
-const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'test-results')
-const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--disable-dev-shm-usage',
-]
 const TANGSHAN = '130200'
 const YEAR = 2014
 
@@ -56,55 +46,12 @@ if (!adminPassword) {
   process.exit(0)
 }
 
-const isoDay = (date) => date.toISOString().slice(0, 10)
-// Beijing's date `offset` days from today (the server's calendar).
-const dayOffset = (offset) => isoDay(new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000))
 const today = dayOffset(0)
 
-let passed = 0
-let failed = 0
-const consoleErrors = []
-const allowedErrors = [] // predicates for errors a step provokes on purpose
-
-async function check(name, fn) {
-  const started = Date.now()
-  try {
-    await fn()
-    passed++
-    console.log(`ok   ${name} (${Date.now() - started} ms)`)
-  } catch (err) {
-    failed++
-    console.log(`FAIL ${name}: ${String(err && err.message ? err.message : err).split('\n').slice(0, 6).join('\n     ')}`)
-  }
-}
-
-const watchdog = setTimeout(() => {
-  console.log(`e2e plan: ${passed} passed, ${failed + 1} failed (timed out)`)
-  process.exit(1)
-}, 300_000)
-
-const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'zl-e2e-plan-'))
-fs.mkdirSync(resultsDir, { recursive: true })
-let context
+const run = createRun('e2e plan', 300_000)
+const { check, consoleErrors, allowedErrors } = run
 try {
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    args: ARGS,
-    viewport: { width: 1366, height: 900 },
-    locale: 'zh-CN',
-  })
-  const page = context.pages()[0] || (await context.newPage())
-  page.setDefaultTimeout(15_000)
-  page.on('console', (msg) => {
-    if (msg.type() !== 'error') return
-    const where = msg.location()?.url || ''
-    const text = msg.text()
-    if (/favicon/i.test(where) || /favicon/i.test(text)) return
-    if (allowedErrors.some((ok) => ok(text, where))) return
-    consoleErrors.push(`${text}${where ? ` (${where})` : ''}`)
-  })
-  page.on('pageerror', (err) => consoleErrors.push(`uncaught: ${err.message}`))
+  const { context, page } = await run.launch()
   // Opening the console logged out asks GET /auth/me (401); a year not yet assessed is a 404.
   allowedErrors.push((text, where) => where.includes('/api/v1/auth/me') && /\b401\b/.test(text))
   allowedErrors.push((text, where) => /\/api\/v1\/plan\/assessments\/\d+$/.test(where) && /\b404\b/.test(text))
@@ -271,7 +218,7 @@ try {
     await percent.press('Tab')
     await form.locator('#zl-report-achieved').fill('2')
     await form.locator('#zl-report-narrative').fill('已在 2 所中小学建成质量教育社会实践基地')
-    const evidence = path.join(profile, '基地挂牌照片说明.txt')
+    const evidence = path.join(run.profile, '基地挂牌照片说明.txt')
     fs.writeFileSync(evidence, '唐山市质量教育社会实践基地挂牌 2 家\n')
     await form.getByTestId('report-files').setInputFiles(evidence)
     await form.getByTestId('report-file').waitFor()
@@ -412,13 +359,7 @@ try {
     assert.deepEqual(consoleErrors, [], `console errors:\n${consoleErrors.join('\n')}`)
   })
 } catch (err) {
-  failed++
-  console.log(`FAIL browser: ${err && err.message ? err.message : err}`)
+  run.fail(err)
 } finally {
-  await context?.close().catch(() => {})
-  fs.rmSync(profile, { recursive: true, force: true })
-  clearTimeout(watchdog)
+  await run.finish()
 }
-
-console.log(`e2e plan: ${passed} passed, ${failed} failed`)
-process.exit(failed ? 1 : 0)

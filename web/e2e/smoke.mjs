@@ -22,24 +22,14 @@
 // Prints one line per check and ends with "e2e: N passed, M failed"; exits 1 on any failure.
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium, request } from 'playwright-core'
+import { request } from 'playwright-core'
+import {
+  adminName, adminPassword, base, createRun, dayOffset, demoPassword, isoDay, resultsDir,
+} from './harness.mjs'
 
-const base = (process.env.ZL_BASE_URL || '').replace(/\/+$/, '')
 const expected = process.env.ZL_EXPECT_ENTERPRISES || ''
-const executablePath = process.env.CHROMIUM || '/usr/bin/chromium'
-const adminName = process.env.ZL_ADMIN_NAME || 'admin'
-const adminPassword = process.env.ZL_ADMIN_PASSWORD || ''
-// The demo accounts (tangshan, qiye) share one password, by default the administrator's.
-const demoPassword = process.env.ZL_DEMO_PASSWORD || adminPassword
-const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'test-results')
-const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--disable-dev-shm-usage',
-]
 
 if (!base) {
   console.error('e2e: set ZL_BASE_URL to the server under test, e.g. http://127.0.0.1:38123')
@@ -73,29 +63,12 @@ function validUscc(prefix8, org8) {
 
 const digits = (s) => String(s ?? '').replace(/\D/g, '')
 const fixturesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures')
-const isoDay = (date) => date.toISOString().slice(0, 10)
 
 // A CSV or Excel download is text in UTF-8 (perhaps with a BOM) or GBK; returns its lines.
 function csvLines(buffer) {
   let text = new TextDecoder('utf-8').decode(buffer)
   if (text.includes('\uFFFD')) text = new TextDecoder('gbk').decode(buffer)
   return text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => line.trim() !== '')
-}
-let passed = 0
-let failed = 0
-const consoleErrors = []
-const allowedErrors = [] // predicates for errors a step provokes on purpose
-
-async function check(name, fn) {
-  const started = Date.now()
-  try {
-    await fn()
-    passed++
-    console.log(`ok   ${name} (${Date.now() - started} ms)`)
-  } catch (err) {
-    failed++
-    console.log(`FAIL ${name}: ${String(err && err.message ? err.message : err).split('\n').slice(0, 6).join('\n     ')}`)
-  }
 }
 
 // Matches the login page that will return to `from` after signing in.
@@ -108,7 +81,6 @@ async function apiJson(page, pathAndQuery) {
 }
 
 // Beijing's date `offset` days from today (the server dates steps in Beijing time).
-const dayOffset = (offset) => isoDay(new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000))
 
 // An API session of its own (cookie jar apart from the browser's), for steps the test takes
 // as another account: json(path) reads, post(path, body) answers { status, body }, ok(path,
@@ -142,33 +114,10 @@ async function apiSession(name, password) {
   }
 }
 
-const watchdog = setTimeout(() => {
-  console.log(`e2e: ${passed} passed, ${failed + 1} failed (timed out)`)
-  process.exit(1)
-}, 480_000)
-
-const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'zl-e2e-'))
-fs.mkdirSync(resultsDir, { recursive: true })
-let context
+const run = createRun('e2e', 480_000)
+const { check, consoleErrors, allowedErrors } = run
 try {
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    args: ARGS,
-    viewport: { width: 1366, height: 900 },
-    locale: 'zh-CN',
-  })
-  const page = context.pages()[0] || (await context.newPage())
-  page.setDefaultTimeout(15_000)
-  page.on('console', (msg) => {
-    if (msg.type() !== 'error') return
-    const where = msg.location()?.url || ''
-    const text = msg.text()
-    if (/favicon/i.test(where) || /favicon/i.test(text)) return
-    if (allowedErrors.some((ok) => ok(text, where))) return
-    consoleErrors.push(`${text}${where ? ` (${where})` : ''}`)
-  })
-  page.on('pageerror', (err) => consoleErrors.push(`uncaught: ${err.message}`))
+  const { context, page } = await run.launch()
 
   let firstRow = null
   let inspection = null // { id, name, uscc } of the inspection task published below (null: skipped)
@@ -478,7 +427,7 @@ try {
         .replaceAll('{FROM}', day)
         .replaceAll('{UNTIL}', until)
         .replaceAll('{STAMP}', stamp)
-      const file = path.join(profile, 'records-mixed.csv')
+      const file = path.join(run.profile, 'records-mixed.csv')
       fs.writeFileSync(file, csv)
       imported = { uscc: two.items[0].uscc, title: `e2e 监督抽查合格 ${stamp}-1` }
 
@@ -1044,13 +993,7 @@ try {
     assert.deepEqual(consoleErrors, [], `console errors:\n${consoleErrors.join('\n')}`)
   })
 } catch (err) {
-  failed++
-  console.log(`FAIL browser: ${err && err.message ? err.message : err}`)
+  run.fail(err)
 } finally {
-  await context?.close().catch(() => {})
-  fs.rmSync(profile, { recursive: true, force: true })
-  clearTimeout(watchdog)
+  await run.finish()
 }
-
-console.log(`e2e: ${passed} passed, ${failed} failed`)
-process.exit(failed ? 1 : 0)
