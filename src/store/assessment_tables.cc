@@ -45,26 +45,15 @@ Result<std::vector<AssessmentFigureRow>> ListAssessmentFigures(soci::session& sq
                                                                std::int64_t year,
                                                                const std::string& region_code) {
   long long key = year;
-  std::string region = region_code;
   AssessmentFigureRow row;
-  std::string text =
-      "SELECT region_code, indicator, value, note, entered_by, entered_at FROM "
-      "assessment_figure WHERE year = :y";
-  if (!region.empty()) text += " AND region_code = :r";
-  text += " ORDER BY region_code, indicator";
-  soci::statement st(sql);
-  st.exchange(soci::into(row.region_code));
-  st.exchange(soci::into(row.indicator));
-  st.exchange(soci::into(row.value));
-  st.exchange(soci::into(row.note));
-  st.exchange(soci::into(row.entered_by));
-  st.exchange(soci::into(row.entered_at));
-  st.exchange(soci::use(key));
-  if (!region.empty()) st.exchange(soci::use(region));
-  st.alloc();
-  st.prepare(text);
-  st.define_and_bind();
-  st.execute(false);
+  soci::statement st =
+      (sql.prepare << "SELECT region_code, indicator, value, note, entered_by, entered_at FROM "
+                      "assessment_figure WHERE year = :y AND (:r = '' OR region_code = :r2) "
+                      "ORDER BY region_code, indicator",
+       soci::into(row.region_code), soci::into(row.indicator), soci::into(row.value),
+       soci::into(row.note), soci::into(row.entered_by), soci::into(row.entered_at),
+       soci::use(key), soci::use(region_code), soci::use(region_code));
+  st.execute();
   std::vector<AssessmentFigureRow> out;
   while (st.fetch()) {
     row.year = year;
@@ -95,29 +84,16 @@ namespace {
 std::vector<AssessmentResultRow> FetchResults(soci::session& sql, std::int64_t year,
                                               const std::string& region_code) {
   long long key = year, rank = 0, vetoed = 0;
-  std::string region = region_code;
   AssessmentResultRow row;
-  std::string text =
-      "SELECT region_code, total, grade, rank, vetoed, sheet, as_of, run_by, run_at FROM "
-      "assessment_result WHERE year = :y";
-  if (!region.empty()) text += " AND region_code = :r";
-  text += " ORDER BY rank, region_code";
-  soci::statement st(sql);
-  st.exchange(soci::into(row.region_code));
-  st.exchange(soci::into(row.total));
-  st.exchange(soci::into(row.grade));
-  st.exchange(soci::into(rank));
-  st.exchange(soci::into(vetoed));
-  st.exchange(soci::into(row.sheet));
-  st.exchange(soci::into(row.as_of));
-  st.exchange(soci::into(row.run_by));
-  st.exchange(soci::into(row.run_at));
-  st.exchange(soci::use(key));
-  if (!region.empty()) st.exchange(soci::use(region));
-  st.alloc();
-  st.prepare(text);
-  st.define_and_bind();
-  st.execute(false);
+  soci::statement st =
+      (sql.prepare << "SELECT region_code, total, grade, rank, vetoed, sheet, as_of, run_by, "
+                      "run_at FROM assessment_result WHERE year = :y "
+                      "AND (:r = '' OR region_code = :r2) ORDER BY rank, region_code",
+       soci::into(row.region_code), soci::into(row.total), soci::into(row.grade),
+       soci::into(rank), soci::into(vetoed), soci::into(row.sheet), soci::into(row.as_of),
+       soci::into(row.run_by), soci::into(row.run_at), soci::use(key), soci::use(region_code),
+       soci::use(region_code));
+  st.execute();
   std::vector<AssessmentResultRow> out;
   while (st.fetch()) {
     row.year = year;
