@@ -51,8 +51,8 @@ Result<std::vector<AssessmentFigureRow>> ListAssessmentFigures(soci::session& sq
                       "assessment_figure WHERE year = :y AND (:r = '' OR region_code = :r2) "
                       "ORDER BY region_code, indicator",
        soci::into(row.region_code), soci::into(row.indicator), soci::into(row.value),
-       soci::into(row.note), soci::into(row.entered_by), soci::into(row.entered_at),
-       soci::use(key), soci::use(region_code), soci::use(region_code));
+       soci::into(row.note), soci::into(row.entered_by), soci::into(row.entered_at), soci::use(key),
+       soci::use(region_code), soci::use(region_code));
   st.execute();
   std::vector<AssessmentFigureRow> out;
   while (st.fetch()) {
@@ -89,10 +89,9 @@ std::vector<AssessmentResultRow> FetchResults(soci::session& sql, std::int64_t y
       (sql.prepare << "SELECT region_code, total, grade, rank, vetoed, sheet, as_of, run_by, "
                       "run_at FROM assessment_result WHERE year = :y "
                       "AND (:r = '' OR region_code = :r2) ORDER BY rank, region_code",
-       soci::into(row.region_code), soci::into(row.total), soci::into(row.grade),
-       soci::into(rank), soci::into(vetoed), soci::into(row.sheet), soci::into(row.as_of),
-       soci::into(row.run_by), soci::into(row.run_at), soci::use(key), soci::use(region_code),
-       soci::use(region_code));
+       soci::into(row.region_code), soci::into(row.total), soci::into(row.grade), soci::into(rank),
+       soci::into(vetoed), soci::into(row.sheet), soci::into(row.as_of), soci::into(row.run_by),
+       soci::into(row.run_at), soci::use(key), soci::use(region_code), soci::use(region_code));
   st.execute();
   std::vector<AssessmentResultRow> out;
   while (st.fetch()) {
