@@ -331,7 +331,7 @@ Result<store::PlanTaskRow> ReviewTask(soci::session& sql, const auth::Principal&
 
 namespace {
 
-// Reads each task's item and target once per call.
+// Reads each item, target and plan title once per call, however many tasks share them.
 class TaskViewer {
  public:
   TaskViewer(soci::session& sql, Date today) : sql_(sql), today_(today) {}
@@ -345,7 +345,7 @@ class TaskViewer {
       v.item_title = item->title;
     }
     if (task.target_id != 0) {
-      ZL_ASSIGN_OR_RETURN(v.target, store::FindPlanTarget(sql_, task.target_id));
+      ZL_ASSIGN_OR_RETURN(v.target, Target(task.target_id));
     }
     Date assigned = Date::Parse(task.assigned_on).value_or(today_);
     Date deadline = Date::Parse(task.deadline).value_or(today_);
@@ -364,6 +364,14 @@ class TaskViewer {
     }
     return it->second ? &*it->second : nullptr;
   }
+  Result<std::optional<store::PlanTargetRow>> Target(std::int64_t id) {
+    auto it = targets_.find(id);
+    if (it == targets_.end()) {
+      ZL_ASSIGN_OR_RETURN(std::optional<store::PlanTargetRow> row, store::FindPlanTarget(sql_, id));
+      it = targets_.emplace(id, std::move(row)).first;
+    }
+    return it->second;
+  }
   Result<std::string> PlanTitle(std::int64_t id) {
     auto it = plans_.find(id);
     if (it == plans_.end()) {
@@ -376,6 +384,7 @@ class TaskViewer {
   soci::session& sql_;
   Date today_;
   std::map<std::int64_t, std::optional<store::PlanItemRow>> items_;
+  std::map<std::int64_t, std::optional<store::PlanTargetRow>> targets_;
   std::map<std::int64_t, std::string> plans_;
 };
 
