@@ -9,7 +9,8 @@ zl_test(plan_parser_test
           plan_departments_test.cc docx_text_test.cc plan_json_test.cc plan_parser_test.cc
           plan_parser_seed_test.cc
   DEPS zl_plan_parser zl_sheet_testing)
-# The seed plan lives outside the repository (../shared/seed); its test skips without it.
+# The seed plan is read from ../shared/seed (its checks skip without it); data/plan/ holds the
+# copy the demo ships, which a test keeps equal to it.
 target_compile_definitions(plan_parser_test PRIVATE
   ZL_SEED_DIR="${PROJECT_SOURCE_DIR}/../shared/seed"
   ZL_PLAN_TESTDATA_DIR="${CMAKE_CURRENT_SOURCE_DIR}/testdata")
