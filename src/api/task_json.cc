@@ -11,18 +11,8 @@ namespace {
 
 using json = nlohmann::json;
 
-// Lines stored one per line back into a list.
-json Lines(const std::string& text) {
-  json out = json::array();
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    if (end > start) out.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
+// A list stored one item per line (store/plan_tables.h).
+json Lines(const std::string& text) { return SplitList(text, '\n'); }
 
 std::string RegionName(const std::string& code) {
   const domain::Region* r = domain::RegionRegistry::Hebei().Find(code);

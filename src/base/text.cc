@@ -118,11 +118,11 @@ std::string AsciiLower(std::string_view text) {
   return out;
 }
 
-std::vector<std::string> SplitList(std::string_view text) {
+std::vector<std::string> SplitList(std::string_view text, char separator) {
   std::vector<std::string> out;
   size_t at = 0;
   while (at <= text.size()) {
-    size_t comma = text.find(',', at);
+    size_t comma = text.find(separator, at);
     if (comma == std::string_view::npos) comma = text.size();
     std::string item = TrimSpace(text.substr(at, comma - at));
     if (!item.empty()) out.push_back(std::move(item));
@@ -131,9 +131,12 @@ std::vector<std::string> SplitList(std::string_view text) {
   return out;
 }
 
-std::string JoinList(const std::vector<std::string>& items) {
+std::string JoinList(const std::vector<std::string>& items, char separator) {
   std::string out;
-  for (size_t i = 0; i < items.size(); ++i) out += (i ? "," : "") + items[i];
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += separator;
+    out += items[i];
+  }
   return out;
 }
 

@@ -37,9 +37,10 @@ size_t CountCodePoints(std::string_view utf8);
 // True when `s` is well-formed UTF-8 (no overlong forms, surrogates or values > U+10FFFF).
 bool IsValidUtf8(std::string_view s);
 
-// A stored comma-separated list: "a, b,,c" → {"a", "b", "c"} (items trimmed, empty ones
-// dropped), and back: {"a", "b"} → "a,b".
-std::vector<std::string> SplitList(std::string_view text);
-std::string JoinList(const std::vector<std::string>& items);
+// A stored list: "a, b,,c" → {"a", "b", "c"} (items trimmed, empty ones dropped), and back:
+// {"a", "b"} → "a,b". Comma-separated by default; lists whose items may hold commas (a plan's
+// measures, unit names) are stored one per line with '\n'.
+std::vector<std::string> SplitList(std::string_view text, char separator = ',');
+std::string JoinList(const std::vector<std::string>& items, char separator = ',');
 
 }  // namespace zl

@@ -66,6 +66,9 @@ TEST(TextTest, CommaListsSplitTrimmedWithoutEmptiesAndJoinBack) {
   EXPECT_EQ(JoinList({"bidding", "honours"}), "bidding,honours");
   EXPECT_EQ(JoinList({}), "");
   EXPECT_EQ(SplitList(JoinList({"a", "b"})), (std::vector<std::string>{"a", "b"}));
+  // One per line, for items that may hold commas.
+  EXPECT_EQ(JoinList({"加强监管，开展抽查。", "b"}, '\n'), "加强监管，开展抽查。\nb");
+  EXPECT_EQ(SplitList("a, b\n\nc\n", '\n'), (std::vector<std::string>{"a, b", "c"}));
 }
 
 }  // namespace

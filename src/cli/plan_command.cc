@@ -9,7 +9,6 @@
 // the document was read (even with warnings); 1 for a missing or unreadable file, an empty
 // document or one without any part heading; CLI11's own codes for usage errors.
 #include <CLI/CLI.hpp>
-#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -43,14 +42,6 @@ std::string ReadWholeFile(const std::string& path) {
   return bytes.str();
 }
 
-// 20 rather than 20.000000.
-std::string Number(double v) {
-  if (v == std::floor(v) && std::fabs(v) < 9e15) return std::to_string(static_cast<long long>(v));
-  std::ostringstream out;
-  out << v;
-  return out.str();
-}
-
 void PrintOutline(const plan::PlanDocument& doc) {
   std::printf("title: %s\n", doc.title.empty() ? "(none found)" : doc.title.c_str());
   if (std::optional<int> year = plan::PlanYear(doc)) std::printf("year: %d\n", *year);
@@ -69,8 +60,8 @@ void PrintOutline(const plan::PlanDocument& doc) {
       }
       std::printf("    departments: %s\n", departments.empty() ? "(none)" : departments.c_str());
       for (const plan::PlanTarget& t : item.targets) {
-        std::printf("    target: %s = %s %s\n", t.text.c_str(), Number(t.value).c_str(),
-                    t.unit.c_str());
+        std::printf("    target: %s = %s %s\n", t.text.c_str(),
+                    plan::JsonNumber(t.value).dump().c_str(), t.unit.c_str());
       }
     }
   }

@@ -21,15 +21,6 @@ constexpr size_t kMaxUnits = 50;               // cooperating units of one task
 constexpr size_t kMaxEvidenceBytes = 8 << 20;  // one evidence file (its text, e.g. base64)
 constexpr size_t kMaxEvidence = 10;            // files per report
 
-std::string JoinLines(const std::vector<std::string>& lines) {
-  std::string out;
-  for (const std::string& l : lines) {
-    if (!out.empty()) out += '\n';
-    out += l;
-  }
-  return out;
-}
-
 Status CheckText(const std::string& value, const char* field, size_t max, bool required) {
   if (required && TrimSpace(value).empty()) return Status::InvalidArgument("is required", field);
   if (value.size() > max) {
@@ -81,7 +72,7 @@ Result<std::int64_t> StorePlan(soci::session& sql, const PlanDocument& document,
                       .year = year,
                       .source_name = source.name,
                       .source_sha256 = source.sha256,
-                      .warnings = JoinLines(document.warnings),
+                      .warnings = JoinList(document.warnings, '\n'),
                       .imported_by = actor,
                       .imported_at = now};
   ZL_ASSIGN_OR_RETURN(plan.id, store::InsertPlan(sql, plan));
@@ -94,7 +85,7 @@ Result<std::int64_t> StorePlan(soci::session& sql, const PlanDocument& document,
                              .part_title = part.title,
                              .number = item.number,
                              .title = item.title,
-                             .measures = JoinLines(item.measures)};
+                             .measures = JoinList(item.measures, '\n')};
       if (item.lead_department) {
         ZL_ASSIGN_OR_RETURN(row.lead_department_id,
                             store::DepartmentId(sql, *item.lead_department, now));
@@ -138,7 +129,7 @@ Result<store::PlanTaskRow> CreateTask(soci::session& sql, const auth::Principal&
   if (deadline < today) return Status::InvalidArgument("must not be in the past", "deadline");
 
   store::PlanTaskRow task{.lead_unit = TrimSpace(NormalizeNfkc(in.lead_unit)),
-                          .cooperating_units = JoinLines(cooperating),
+                          .cooperating_units = JoinList(cooperating, '\n'),
                           .deadline = deadline.ToString(),
                           .status = "open",
                           .assigned_on = today.ToString(),
