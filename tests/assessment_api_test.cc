@@ -7,11 +7,10 @@
 #include <soci/soci.h>
 
 #include <nlohmann/json.hpp>
-#include <regex>
 
 #include "auth_test_server.h"
 #include "sheet/table_reader.h"
-#include "sheet/xlsx_zip.h"
+#include "sheet/xlsx_test_util.h"
 
 namespace zl::testing {
 namespace {
@@ -66,21 +65,6 @@ class AssessmentApiTest : public AuthServerTest {
     if (!field.empty() && r.status == status) {
       EXPECT_EQ(r.Json()["field"], field) << r.body;
     }
-  }
-
-  static std::vector<std::string> SheetNames(const std::string& xlsx) {
-    std::vector<std::string> names;
-    Result<std::unique_ptr<sheet::ZipArchive>> zip = sheet::ZipArchive::Open(xlsx);
-    if (!zip.ok() || !(*zip)->OpenEntry("xl/workbook.xml", 1 << 20).ok()) return names;
-    std::string xml(1 << 16, '\0');
-    Result<size_t> n = (*zip)->Read(xml.data(), xml.size());
-    xml.resize(n.ok() ? *n : 0);
-    const std::regex sheet("<sheet name=\"([^\"]*)\"");
-    for (auto it = std::sregex_iterator(xml.begin(), xml.end(), sheet);
-         it != std::sregex_iterator(); ++it) {
-      names.push_back((*it)[1]);
-    }
-    return names;
   }
 
   long long plan_id_ = 0, item_id_ = 0;
@@ -220,7 +204,7 @@ TEST_P(AssessmentApiTest, LoadEnterRunAndRead) {
   auto book = Send(admin, "GET", kBase + "/export?format=xlsx");
   ASSERT_EQ(book.status, 200) << book.body;
   EXPECT_NE(book.Header("content-disposition").find("assessment-2026.xlsx"), std::string::npos);
-  std::vector<std::string> names = SheetNames(book.body);
+  std::vector<std::string> names = sheet::testing::XlsxSheetNames(book.body);
   ASSERT_EQ(names.size(), 14u);
   EXPECT_EQ(names[0], "排名");
   EXPECT_EQ(names[3], "唐山市");
@@ -231,7 +215,7 @@ TEST_P(AssessmentApiTest, LoadEnterRunAndRead) {
   EXPECT_EQ(row, (std::vector<std::string>{"排名", "地区", "总分", "等级", "否决项"}));
   ASSERT_TRUE(*(*reader)->Next(row));
   EXPECT_EQ(row, (std::vector<std::string>{"1", "唐山市", "81.25", "B", "否"}));
-  EXPECT_EQ(SheetNames(Send(city, "GET", kBase + "/export").body),
+  EXPECT_EQ(sheet::testing::XlsxSheetNames(Send(city, "GET", kBase + "/export").body),
             (std::vector<std::string>{"排名", "唐山市"}));
   ExpectProblem(Send(admin, "GET", kBase + "/export?format=csv"), 400, "format");
 

@@ -6,9 +6,7 @@
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
-#include <regex>
-
-#include "sheet/xlsx_zip.h"
+#include "sheet/xlsx_test_util.h"
 #include "store/test_database.h"
 
 namespace zl::plan {
@@ -263,24 +261,9 @@ TEST_P(AssessmentServiceTest, RunScoresEveryUnitFromTasksAndFigures) {
 TEST_P(AssessmentServiceTest, WorkbookHasTheRankingAndASheetPerCity) {
   Result<Assessment> run = RunAssessment(db(), 2026, Date::FromYmd(2026, 12, 31), kActor);
   ASSERT_TRUE(run.ok()) << run.status().ToString();
-  auto names_of = [](const std::string& bytes) {
-    Result<std::unique_ptr<sheet::ZipArchive>> zip = sheet::ZipArchive::Open(bytes);
-    EXPECT_TRUE(zip.ok());
-    std::vector<std::string> names;
-    if (!zip.ok() || !(*zip)->OpenEntry("xl/workbook.xml", 1 << 20).ok()) return names;
-    std::string xml(1 << 16, '\0');
-    Result<size_t> n = (*zip)->Read(xml.data(), xml.size());
-    xml.resize(n.ok() ? *n : 0);
-    const std::regex sheet("<sheet name=\"([^\"]*)\"");
-    for (auto it = std::sregex_iterator(xml.begin(), xml.end(), sheet);
-         it != std::sregex_iterator(); ++it) {
-      names.push_back((*it)[1]);
-    }
-    return names;
-  };
   Result<std::string> all = AssessmentWorkbook(*run, {});
   ASSERT_TRUE(all.ok()) << all.status().ToString();
-  std::vector<std::string> names = names_of(*all);
+  std::vector<std::string> names = sheet::testing::XlsxSheetNames(*all);
   ASSERT_EQ(names.size(), 14u);
   EXPECT_EQ(names[0], "排名");
   EXPECT_EQ(names[1], "石家庄市");  // by code: 130100, then 辛集 130181, 唐山 130200, …
@@ -289,7 +272,7 @@ TEST_P(AssessmentServiceTest, WorkbookHasTheRankingAndASheetPerCity) {
   const std::vector<std::string> only = {"130200"};
   Result<std::string> one = AssessmentWorkbook(*run, only);
   ASSERT_TRUE(one.ok());
-  EXPECT_EQ(names_of(*one), (std::vector<std::string>{"排名", "唐山市"}));
+  EXPECT_EQ(sheet::testing::XlsxSheetNames(*one), (std::vector<std::string>{"排名", "唐山市"}));
 }
 
 ZL_INSTANTIATE_BACKEND_TESTS(AssessmentServiceTest);

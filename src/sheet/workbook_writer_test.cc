@@ -4,45 +4,19 @@
 
 #include <gtest/gtest.h>
 
-#include <regex>
 #include <string>
 #include <vector>
 
 #include "sheet/writers.h"
 #include "sheet/xlsx_parts.h"
 #include "sheet/xlsx_sheet_parser.h"
+#include "sheet/xlsx_test_util.h"
 #include "sheet/xlsx_zip.h"
 
 namespace zl::sheet {
 namespace {
 
 using Row = std::vector<std::string>;
-
-std::string Entry(ZipArchive& zip, const std::string& name) {
-  EXPECT_TRUE(zip.OpenEntry(name, 1 << 24).ok()) << name;
-  std::string out, chunk(1 << 16, '\0');
-  for (;;) {
-    Result<size_t> n = zip.Read(chunk.data(), chunk.size());
-    if (!n.ok() || *n == 0) break;
-    out.append(chunk.data(), *n);
-  }
-  return out;
-}
-
-// The sheets' names in tab order, from xl/workbook.xml.
-std::vector<std::string> SheetNames(const std::string& bytes) {
-  Result<std::unique_ptr<ZipArchive>> zip = ZipArchive::Open(bytes);
-  EXPECT_TRUE(zip.ok());
-  if (!zip.ok()) return {};
-  const std::string workbook = Entry(**zip, "xl/workbook.xml");
-  std::vector<std::string> names;
-  const std::regex sheet("<sheet name=\"([^\"]*)\"");
-  for (auto it = std::sregex_iterator(workbook.begin(), workbook.end(), sheet);
-       it != std::sregex_iterator(); ++it) {
-    names.push_back((*it)[1]);
-  }
-  return names;
-}
 
 // The rows of the n-th sheet (1-based; libxlsxwriter names the parts sheetN.xml in order).
 std::vector<Row> SheetRows(const std::string& bytes, int n) {
@@ -80,7 +54,8 @@ TEST(WorkbookWriter, SeveralSheetsReadBackInOrder) {
   ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
   ASSERT_TRUE(bytes->starts_with("PK\x03\x04"));
 
-  EXPECT_EQ(SheetNames(*bytes), (std::vector<std::string>{"排名", "唐山市", "石家庄市"}));
+  EXPECT_EQ(testing::XlsxSheetNames(*bytes),
+            (std::vector<std::string>{"排名", "唐山市", "石家庄市"}));
   EXPECT_EQ(SheetRows(*bytes, 1),
             (std::vector<Row>{{"排名", "地区", "总分"}, {"1", "唐山市", "92.50"}}));
   EXPECT_EQ(SheetRows(*bytes, 2), (std::vector<Row>{{"唐山市质量工作考核评分细则"},
@@ -99,7 +74,7 @@ TEST(WorkbookWriter, SheetNamesAreMadeUnique) {
   }
   Result<std::string> bytes = book->Finish();
   ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
-  EXPECT_EQ(SheetNames(*bytes),
+  EXPECT_EQ(testing::XlsxSheetNames(*bytes),
             (std::vector<std::string>{"Data", "data (2)", "a_b", "a_b (2)", "Sheet1"}));
 
   EXPECT_EQ(UniqueSheetName("x", {}), "x");
@@ -117,7 +92,7 @@ TEST(WorkbookWriter, RowsNeedASheetAndEmptyBooksGetOne) {
   EXPECT_EQ(book->AddRow({"x"}).code(), Status::Code::kFailedPrecondition);
   Result<std::string> bytes = book->Finish();
   ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
-  EXPECT_EQ(SheetNames(*bytes), (std::vector<std::string>{"Sheet1"}));
+  EXPECT_EQ(testing::XlsxSheetNames(*bytes), (std::vector<std::string>{"Sheet1"}));
 }
 
 TEST(WorkbookWriter, LimitsAreErrorsThatStick) {

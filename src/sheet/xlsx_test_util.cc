@@ -7,7 +7,11 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <memory>
+#include <regex>
 #include <sstream>
+
+#include "sheet/xlsx_zip.h"
 
 namespace zl::sheet::testing {
 
@@ -89,6 +93,29 @@ Result<std::string> BuildXlsx(const XlsxParts& parts) {
   }
   entries.emplace_back("xl/_rels/workbook.xml.rels", workbook_rels + "</Relationships>");
   return BuildZip(entries);
+}
+
+Result<std::string> ZipEntry(const std::string& zip_bytes, const std::string& name) {
+  ZL_ASSIGN_OR_RETURN(std::unique_ptr<ZipArchive> zip, ZipArchive::Open(zip_bytes));
+  ZL_RETURN_IF_ERROR(zip->OpenEntry(name, std::uint64_t{1} << 28));
+  std::string out, chunk(1 << 16, '\0');
+  for (;;) {
+    ZL_ASSIGN_OR_RETURN(size_t n, zip->Read(chunk.data(), chunk.size()));
+    if (n == 0) return out;
+    out.append(chunk.data(), n);
+  }
+}
+
+std::vector<std::string> XlsxSheetNames(const std::string& xlsx_bytes) {
+  Result<std::string> workbook = ZipEntry(xlsx_bytes, "xl/workbook.xml");
+  std::vector<std::string> names;
+  if (!workbook.ok()) return names;
+  const std::regex sheet("<sheet name=\"([^\"]*)\"");
+  for (auto it = std::sregex_iterator(workbook->begin(), workbook->end(), sheet);
+       it != std::sregex_iterator(); ++it) {
+    names.push_back((*it)[1]);
+  }
+  return names;
 }
 
 }  // namespace zl::sheet::testing

@@ -1,6 +1,6 @@
-// Hand-built .xlsx files for tests and benchmarks: a zip written with minizip's zip.h around
-// whatever sheet XML a test needs, including things TableWriter never writes (shared strings,
-// rich text, date styles, gaps, a DOCTYPE).
+// Hand-built .xlsx files for tests and benchmarks, and reading written ones back: a zip written
+// with minizip's zip.h around whatever sheet XML a test needs, including things TableWriter never
+// writes (shared strings, rich text, date styles, gaps, a DOCTYPE).
 #pragma once
 
 #include <string>
@@ -24,5 +24,10 @@ struct XlsxParts {
 
 // A minimal workbook with one worksheet, "xl/worksheets/sheet1.xml".
 Result<std::string> BuildXlsx(const XlsxParts& parts);
+
+// Reading back what a writer made: one zip entry whole (InvalidArgument when it is missing),
+// and the sheets' names in tab order from xl/workbook.xml (empty when the file is no .xlsx).
+Result<std::string> ZipEntry(const std::string& zip_bytes, const std::string& name);
+std::vector<std::string> XlsxSheetNames(const std::string& xlsx_bytes);
 
 }  // namespace zl::sheet::testing
