@@ -49,16 +49,16 @@ TEST(RolePermissions, EachRoleHasExactlyItsPermissions) {
   EXPECT_EQ(Table().PermissionsOf(Role::kInspector),
             (Perms{"enterprise.private.read", "enterprise.read", "inspection.write", "plan.read",
                    "plan.report", "risk.read", "self.read", "stats.read"}));
-  EXPECT_EQ(Table().PermissionsOf(Role::kCityAdmin),
-            (Perms{"blacklist.manage", "enterprise.private.read", "enterprise.read",
-                   "enterprise.write", "inspection.write", "plan.manage", "plan.read",
-                   "plan.report", "risk.read", "self.read", "stats.read", "token.manage",
-                   "user.manage", "user.read"}));
   EXPECT_EQ(
-      Table().PermissionsOf(Role::kProvinceAdmin),
-      (Perms{"audit.read", "blacklist.approve", "blacklist.manage", "enterprise.private.read",
-             "enterprise.read", "enterprise.write", "grading.manage", "inspection.write",
-             "plan.assess", "plan.manage", "plan.read", "plan.report", "risk.read", "self.read", "stats.read", "token.manage", "user.manage", "user.read"}));
+      Table().PermissionsOf(Role::kCityAdmin),
+      (Perms{"blacklist.manage", "enterprise.private.read", "enterprise.read", "enterprise.write",
+             "inspection.write", "plan.manage", "plan.read", "plan.report", "risk.read",
+             "self.read", "stats.read", "token.manage", "user.manage", "user.read"}));
+  EXPECT_EQ(Table().PermissionsOf(Role::kProvinceAdmin),
+            (Perms{"audit.read", "blacklist.approve", "blacklist.manage", "enterprise.private.read",
+                   "enterprise.read", "enterprise.write", "grading.manage", "inspection.write",
+                   "plan.assess", "plan.manage", "plan.read", "plan.report", "risk.read",
+                   "self.read", "stats.read", "token.manage", "user.manage", "user.read"}));
   EXPECT_EQ(Table().PermissionsOf(Role::kAuditor),
             (Perms{"audit.read", "enterprise.private.read", "enterprise.read", "plan.read",
                    "self.read", "stats.read"}));
