@@ -181,6 +181,7 @@ TEST_P(PlanApiTest, AssignReportAndCloseATask) {
   // The summary: 唐山 has one done task and one open subtask; the filters work.
   auto sv = Send(admin, "GET", "/api/v1/plan/supervision").Json();
   ASSERT_EQ(sv["by_region"].size(), 13u);
+  EXPECT_EQ(sv["attention_total"], 0);  // one task done, its subtask green
   for (const json& r : sv["by_region"]) {
     EXPECT_EQ(r["total"], r["region_code"] == "130200" ? 2 : 0) << r.dump();
   }

@@ -163,12 +163,18 @@ json SupervisionToJson(const plan::Supervision& s, Date as_of) {
     row["department"] = d.counts.key;
     by_plan_department.push_back(std::move(row));
   }
-  for (const plan::TaskView& v : s.attention) attention.push_back(TaskToJson(v));
+  // The most urgent first; the count says how many there are in all (a province may have
+  // thousands, and the console shows the first few).
+  constexpr size_t kAttentionListed = 50;
+  for (size_t i = 0; i < s.attention.size() && i < kAttentionListed; ++i) {
+    attention.push_back(TaskToJson(s.attention[i]));
+  }
   return {{"as_of", as_of.ToString()},
           {"by_region", std::move(by_region)},
           {"by_department", std::move(by_department)},
           {"by_plan_department", std::move(by_plan_department)},
-          {"attention", std::move(attention)}};
+          {"attention", std::move(attention)},
+          {"attention_total", s.attention.size()}};
 }
 
 }  // namespace zl::api

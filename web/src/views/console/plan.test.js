@@ -57,6 +57,7 @@ const SUPERVISION = {
     { department_id: 5, department: '省教育厅', green: 0, yellow: 1, red: 0, done: 0, total: 1 },
   ],
   attention: [YELLOW, RED],
+  attention_total: 12, // the server lists the first 50; here, as if it had listed two of 12
 }
 
 const $ = (sel) => document.body.querySelector(sel)
@@ -236,6 +237,7 @@ describe('supervision page', () => {
     expect($('[data-testid=supervision-as-of]').textContent).toContain('2026-11-27')
     // Attention: overdue first.
     expect($$('[data-testid=attention-table] [data-testid=task-light]').map((l) => l.dataset.light)).toEqual(['red', 'yellow'])
+    expect($('[data-testid=attention-more]').textContent).toContain('2')
     // By department: the plan's responsible departments and the lead units, each count a link.
     const planDepartments = $$('[data-testid=department-table-plan] [data-testid=department-row]')
     expect(planDepartments.map((r) => r.querySelector('th').textContent)).toEqual(['省质监局', '省教育厅'])
