@@ -70,7 +70,7 @@ json SystemJson(int year, const plan::StoredSystem& s) {
 
 json CitySummaryJson(const CityResult& c) {
   return {{"region_code", c.score.region_code},
-          {"region_name", plan::RegionName(c.score.region_code)},
+          {"region_name", domain::RegionRegistry::Hebei().NameZh(c.score.region_code)},
           {"total", plan::JsonNumber(c.score.total)},
           {"grade", std::string(1, c.score.grade)},
           {"rank", c.score.rank},

@@ -14,11 +14,6 @@ using json = nlohmann::json;
 // A list stored one item per line (store/plan_tables.h).
 json Lines(const std::string& text) { return SplitList(text, '\n'); }
 
-std::string RegionName(const std::string& code) {
-  const domain::Region* r = domain::RegionRegistry::Hebei().Find(code);
-  return r != nullptr ? r->name_zh : code;
-}
-
 // A stored amount where 0 means none: null then.
 json Amount(double value) { return value == 0 ? json() : plan::JsonNumber(value); }
 
@@ -98,7 +93,7 @@ json TaskToJson(const plan::TaskView& v) {
           {"item_title", v.item_title},
           {"parent_id", t.parent_id == 0 ? json() : json(t.parent_id)},
           {"region_code", t.region_code},
-          {"region_name", RegionName(t.region_code)},
+          {"region_name", domain::RegionRegistry::Hebei().NameZh(t.region_code)},
           {"title", t.title},
           {"lead_unit", t.lead_unit},
           {"cooperating_units", Lines(t.cooperating_units)},
@@ -148,7 +143,7 @@ json SupervisionToJson(const plan::Supervision& s, Date as_of) {
   for (const plan::LightCounts& c : s.by_region) {
     json row = Counts(c);
     row["region_code"] = c.key;
-    row["region_name"] = RegionName(c.key);
+    row["region_name"] = domain::RegionRegistry::Hebei().NameZh(c.key);
     by_region.push_back(std::move(row));
   }
   for (const plan::LightCounts& c : s.by_department) {

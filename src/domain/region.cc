@@ -100,6 +100,11 @@ const RegionRegistry& RegionRegistry::Hebei() {
   return *kHebei;
 }
 
+std::string RegionRegistry::NameZh(std::string_view code) const {
+  const Region* r = Find(code);
+  return r != nullptr ? r->name_zh : std::string(code);
+}
+
 const Region* RegionRegistry::Find(std::string_view code) const {
   auto it = std::lower_bound(regions_.begin(), regions_.end(), code,
                              [](const Region& r, std::string_view c) { return r.code < c; });

@@ -46,6 +46,8 @@ class RegionRegistry {
 
   // Exact lookup of a 6-digit code; nullptr when unknown.
   const Region* Find(std::string_view code) const;
+  // The Chinese name of `code` ("唐山市"), or the code itself when it is unknown.
+  std::string NameZh(std::string_view code) const;
   // Lookup of user input (normalised with NormalizeCode: full-width digits, spaces). Fails
   // with InvalidArgument, field "region_code": "must be 6 digits, got '…'" or
   // "130199 is not a Hebei region code known to Zhiliang".

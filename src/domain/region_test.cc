@@ -105,5 +105,11 @@ TEST(Region, FromTextErrors) {
       "r.tsv:1: expected the header row 'code\tname_zh\tname_en\tparent_code\tkind'");
 }
 
+TEST(RegionRegistry, NameZhFallsBackToTheCode) {
+  EXPECT_EQ(RegionRegistry::Hebei().NameZh("130200"), "唐山市");
+  EXPECT_EQ(RegionRegistry::Hebei().NameZh("130682"), "定州市");
+  EXPECT_EQ(RegionRegistry::Hebei().NameZh("999999"), "999999");
+}
+
 }  // namespace
 }  // namespace zl::domain

@@ -127,18 +127,13 @@ Result<std::optional<Assessment>> ReadAssessment(soci::session& sql, int year) {
   return std::optional<Assessment>(std::move(out));
 }
 
-std::string RegionName(const std::string& region_code) {
-  const domain::Region* r = domain::RegionRegistry::Hebei().Find(region_code);
-  return r != nullptr ? r->name_zh : region_code;
-}
-
 Result<std::string> AssessmentWorkbook(const Assessment& assessment,
                                        std::span<const std::string> regions) {
   std::vector<CityScore> scores;
   std::map<std::string, std::string> names;
   for (const CityResult& city : assessment.cities) {
     scores.push_back(city.score);
-    names[city.score.region_code] = RegionName(city.score.region_code);
+    names[city.score.region_code] = domain::RegionRegistry::Hebei().NameZh(city.score.region_code);
   }
   std::unique_ptr<sheet::WorkbookWriter> book = sheet::WorkbookWriter::Create();
   ZL_RETURN_IF_ERROR(book->AddSheet("排名", 1));

@@ -80,9 +80,6 @@ Result<Assessment> RunAssessment(store::Database& db, int year, Date as_of,
 // The year's stored run; nullopt before the first. Internal when a stored sheet is damaged.
 Result<std::optional<Assessment>> ReadAssessment(soci::session& sql, int year);
 
-// The unit's name ("唐山市"), or the code when it is not a known region.
-std::string RegionName(const std::string& region_code);
-
 // The workbook: a sheet "排名" (RankingRows), then a 评分细则 sheet (ScoreSheetRows) named by
 // the city for each unit in `regions` (empty = every unit), in region-code order.
 Result<std::string> AssessmentWorkbook(const Assessment& assessment,
