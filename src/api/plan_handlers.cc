@@ -225,8 +225,7 @@ Result<json> TaskDetail(soci::session& sql, const auth::Principal& p, std::int64
   if (!view) return plan::TaskOutOfReach(p);
   json out = TaskToJson(*view);
   ZL_ASSIGN_OR_RETURN(std::vector<store::TaskReportRow> reports, store::ListTaskReports(sql, id));
-  ZL_ASSIGN_OR_RETURN(std::vector<store::EvidenceInfo> evidence,
-                      store::ListTaskEvidence(sql, id, false));
+  ZL_ASSIGN_OR_RETURN(std::vector<store::EvidenceInfo> evidence, store::ListTaskEvidence(sql, id));
   out["reports"] = ReportsToJson(reports, evidence, view->task.target_value > 0);
   plan::TaskQuery children;
   children.filter.parent_id = id;

@@ -227,7 +227,7 @@ TEST_P(TaskServiceTest, ReportsCompletionAndReviewCloseATask) {
   std::vector<store::EvidenceInfo> evidence;
   ASSERT_TRUE(db().Read([&](soci::session& sql) {
                     ZL_ASSIGN_OR_RETURN(reports, store::ListTaskReports(sql, id));
-                    ZL_ASSIGN_OR_RETURN(evidence, store::ListTaskEvidence(sql, id, false));
+                    ZL_ASSIGN_OR_RETURN(evidence, store::ListTaskEvidence(sql, id));
                     return Status();
                   })
                   .ok());

@@ -392,9 +392,8 @@ std::vector<EvidenceInfo> FetchEvidence(soci::session& sql, std::int64_t task_id
 
 }  // namespace
 
-Result<std::vector<EvidenceInfo>> ListTaskEvidence(soci::session& sql, std::int64_t task_id,
-                                                   bool with_content) {
-  return FetchEvidence(sql, task_id, with_content, "");
+Result<std::vector<EvidenceInfo>> ListTaskEvidence(soci::session& sql, std::int64_t task_id) {
+  return FetchEvidence(sql, task_id, false, "");
 }
 
 Result<std::optional<EvidenceRow>> FindEvidence(soci::session& sql, std::int64_t task_id,

@@ -128,14 +128,13 @@ Result<std::int64_t> InsertTaskReport(soci::session& sql, TaskReportRow report,
                                       std::span<const EvidenceRow> evidence);
 // In order.
 Result<std::vector<TaskReportRow>> ListTaskReports(soci::session& sql, std::int64_t task_id);
-// Every evidence file of the task, by report and position; `with_content` false leaves the
-// content empty and puts its size in `content_size` (for listings).
+// Every evidence file of the task, by report and position, for listings: the content is left
+// empty and its size is in `content_size` (FindEvidence reads one file whole).
 struct EvidenceInfo {
   EvidenceRow row;
   std::int64_t content_size = 0;
 };
-Result<std::vector<EvidenceInfo>> ListTaskEvidence(soci::session& sql, std::int64_t task_id,
-                                                   bool with_content);
+Result<std::vector<EvidenceInfo>> ListTaskEvidence(soci::session& sql, std::int64_t task_id);
 Result<std::optional<EvidenceRow>> FindEvidence(soci::session& sql, std::int64_t task_id,
                                                 std::int64_t report_seq, std::int64_t position);
 
