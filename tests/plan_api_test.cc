@@ -157,6 +157,9 @@ TEST_P(PlanApiTest, AssignReportAndCloseATask) {
   ASSERT_EQ(done.status, 201) << done.body;
   EXPECT_EQ(done.Json()["status"], "completion_reported");
   EXPECT_EQ(Send(city, "POST", path + "/review", json{{"decision", "accept"}}.dump()).status, 403);
+  auto not_text = Send(admin, "POST", path + "/review", json{{"decision", 1}}.dump());
+  EXPECT_EQ(not_text.status, 400);
+  EXPECT_EQ(not_text.Json()["field"], "decision");
   auto no_reason = Send(admin, "POST", path + "/review", json{{"decision", "return"}}.dump());
   EXPECT_EQ(no_reason.status, 400);
   EXPECT_EQ(no_reason.Json()["field"], "reason");

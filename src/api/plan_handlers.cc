@@ -286,8 +286,12 @@ http::Response ChangeTask(AppContext& context, http::Request& request, const aut
   plan::ReportInput report;
   std::string decision, reason;
   if (review) {
-    decision = body->value("decision", "");
-    reason = body->value("reason", "");
+    Result<std::optional<std::string>> d = OptionalString(*body, "decision");
+    if (!d.ok()) return http::Response::FromStatus(d.status());
+    Result<std::optional<std::string>> r = OptionalString(*body, "reason");
+    if (!r.ok()) return http::Response::FromStatus(r.status());
+    decision = d->value_or("");
+    reason = r->value_or("");
   } else {
     Result<plan::ReportInput> parsed = ReportInputFrom(*body);
     if (!parsed.ok()) return http::Response::FromStatus(parsed.status());
