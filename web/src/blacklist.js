@@ -1,12 +1,13 @@
 // The quality blacklist (严重违法失信名单, issue #7) as the UI sees it: the states of a case and
 // their colours, which steps the due process allows from which state and who takes them, the
 // steps a signed-in user is offered on a case, the forms of a new case and of a step (with the
-// commitment letter an early removal needs), and dates in Beijing time. The server stays the
+// commitment letter an early removal needs), and dates in Beijing time (days.js). The server stays the
 // authority: these tables only keep the UI from offering steps it would refuse.
 // Free of Vue, so it is trivial to test.
+import { beijingToday, daysBetween, isIsoDay } from './days.js'
 import { shortDigest } from './inspection.js'
 
-export { shortDigest }
+export { beijingToday, daysBetween, isIsoDay, shortDigest }
 
 export const CASE_STATES = [
   'proposed', 'notified', 'objection_filed', 'objection_answered', 'awaiting_approval',
@@ -128,20 +129,6 @@ export function withheldActions(kase, user, day) {
 export function mayBackdate(user, kase) {
   const parties = partiesOf(user, kase)
   return parties.has('regulator') || parties.has('approver')
-}
-
-// Today in Beijing (the server's calendar) as YYYY-MM-DD.
-export function beijingToday(now = new Date()) {
-  return new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10)
-}
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
-export const isIsoDay = (value) => ISO_DAY.test(String(value || '')) && !Number.isNaN(Date.parse(value))
-
-// Whole days from `from` to `to` (both YYYY-MM-DD); null when either is missing.
-export function daysBetween(from, to) {
-  if (!isIsoDay(from) || !isIsoDay(to)) return null
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
 }
 
 // How a case's next deadline stands on `today`: 'overdue' (the server says so), 'today',

@@ -5,9 +5,9 @@
 // the city assessment: grades, years, and the figures grid assessors fill in. The server stays
 // the authority; these only keep the UI from offering what it would refuse.
 // Free of Vue, so it is trivial to test.
-import { beijingToday, daysBetween, isIsoDay } from './blacklist.js'
+import { addDays, beijingToday, daysBetween, isIsoDay } from './days.js'
 
-export { beijingToday, daysBetween, isIsoDay }
+export { addDays, beijingToday, daysBetween, isIsoDay }
 
 // ---------------------------------------------------------------------------------------------
 // Lights and statuses
@@ -203,12 +203,6 @@ const numberOrNull = (v) => {
   if (v === null || v === undefined || String(v).trim() === '') return null
   const n = Number(v)
   return Number.isFinite(n) ? n : NaN
-}
-
-// YYYY-MM-DD `n` days after `day`.
-export function addDays(day, n) {
-  if (!isIsoDay(day)) return ''
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
 }
 
 // The body of POST /plan/tasks from the dialog's form: an assignment ({ item_id }) or a
